@@ -1,0 +1,54 @@
+"""`zhclean run` as a user runs it: a subprocess with no Prefect server configured."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import RAW
+
+ZHCLEAN = str(Path(sys.executable).with_name("zhclean"))
+
+
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    return subprocess.run(
+        [ZHCLEAN, *args], capture_output=True, text=True, timeout=600, env=env, cwd=cwd
+    )
+
+
+def test_help_explains_every_option() -> None:
+    result = _run("run", "--help")
+    assert result.returncode == 0
+    for option in ("RAW_DIR", "--out", "--target-script", "--batch-mb", "--max-file-mb", "--json"):
+        assert option in result.stdout
+
+
+def test_run_publishes_with_an_embedded_backend(tmp_path: Path) -> None:
+    result = _run("run", str(RAW), "--out", str(tmp_path / "out"), "--json")
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = json.loads(result.stdout)
+    assert summary["version"] == "v0001"
+    assert summary["documents"] == 7
+    assert (tmp_path / "out" / "LATEST").read_text() == "v0001\n"
+
+
+def test_defaults_are_raw_and_processed_and_the_table_is_printed(tmp_path: Path) -> None:
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.txt").write_text("标题\n正文第一句。第二句！", encoding="utf-8")
+    result = _run("run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("published processed/v0001\n")
+    assert "| documents | 1 |" in result.stdout
+    assert (tmp_path / "processed" / "LATEST").read_text() == "v0001\n"
+
+
+def test_missing_raw_dir_is_a_one_line_error(tmp_path: Path) -> None:
+    result = _run("run", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "does not exist" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,601 @@
+"""Tests for zhclean.structure.documents: cutting a file's text into documents.
+
+Inputs are typed as they reach this stage: repaired, Simplified, full-width
+punctuation, one stripped line per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import opencc
+import pytest
+
+from zhclean.model import DocumentDraft
+from zhclean.structure import documents
+from zhclean.structure.documents import split_documents
+
+
+def summary(doc: DocumentDraft) -> dict:
+    """Every field of a draft, in one comparable dict."""
+    return {
+        "title": doc.title,
+        "published_at": doc.published_at,
+        "author": doc.author,
+        "source_name": doc.source_name,
+        "lines": doc.lines,
+        "removed": dict(doc.removed),
+        "extra": doc.extra,
+    }
+
+
+def expect(
+    lines: list[str],
+    title: str | None = None,
+    published_at: datetime | None = None,
+    author: str | None = None,
+    source_name: str | None = None,
+    removed: dict[str, int] | None = None,
+    extra: dict[str, str] | None = None,
+) -> dict:
+    return {
+        "title": title,
+        "published_at": published_at,
+        "author": author,
+        "source_name": source_name,
+        "lines": lines,
+        "removed": removed or {},
+        "extra": extra or {},
+    }
+
+
+# --- whole single documents, modelled on the seeds ------------------------------
+
+P1 = "新形势下的组织工作对组织部门提出了更高的要求与更为严峻的挑战。"
+P2 = "组工干部必须挤时间多看书，拓宽知识面，优化自己的知识结构。"
+P3 = "通过考核奖励，增强干部的责任心，调动干部的积极性。"
+
+SINGLE_CASES = {
+    # 000: Traditional with pinyin upstream; title, time line, site disclaimer
+    "seed000": (
+        "优化发展环境交流\n"
+        "时间：2022-10-17 10:37:00\n"
+        "导语：优化发展环境交流一文来源于网友上传，不代表本站观点，若需要原创文章可咨询客服老师，"
+        "欢迎参考。\n"
+        "新形势下的组织工作对组织部门提出了更高的要求与更为严峻的挑战。\n"
+        "一、完善学习制度，使组织部成为学习型集体\n"
+        "在学习《村民委员会组织法（试行）》等组织工作必备的业务知识基础上，组工干部必须挤时间多看书。",
+        expect(
+            title="优化发展环境交流",
+            published_at=datetime(2022, 10, 17, 10, 37),
+            lines=[
+                "新形势下的组织工作对组织部门提出了更高的要求与更为严峻的挑战。",
+                "一、完善学习制度，使组织部成为学习型集体",
+                "在学习《村民委员会组织法（试行）》等组织工作必备的业务知识基础上，组工干部必须挤时间多看书。",
+            ],
+            removed={"metadata_line": 1, "boilerplate_disclaimer": 1},
+        ),
+    ),
+    # 001: degraded punctuation, byline run into the first body line
+    "seed001": (
+        "以思想的大解放开创组织工作新局面\n"
+        "三门峡市湖滨区委常委。组织部长 李晓波胡锦涛总书记在全国组织工作会议上强调指出。"
+        "党要站在时代前列带领人民不断开创事业发展新局面。",
+        expect(
+            title="以思想的大解放开创组织工作新局面",
+            author="李晓波",
+            lines=[
+                "胡锦涛总书记在全国组织工作会议上强调指出。党要站在时代前列带领人民不断开创事业发展新局面。"
+            ],
+            removed={"run_in_byline": 1},
+            extra={"byline": "三门峡市湖滨区委常委。组织部长 李晓波"},
+        ),
+    ),
+    # 002: one header line holding several fields, an empty view count, a bare name
+    "seed002": (
+        "组工干部要善于“四看”\n"
+        "发布时间：2008-11-13 10:51:00 访问次数： 朱鸿翔 信息来源：中国共产党新闻网\n"
+        "-\n"
+        "在新的形势下，组工干部在日常工作中要养成“回头看”、“抬头看”、“低头看”、“向前看”的习惯。\n"
+        "一要善于“回头看”，审视过去，从开门征求意见中直面问题，谋求对策。\n"
+        "四要善于“向前看”，增添信心，在更好更快更强中创新发展，推进工作。",
+        expect(
+            title="组工干部要善于“四看”",
+            published_at=datetime(2008, 11, 13, 10, 51),
+            author="朱鸿翔",
+            source_name="中国共产党新闻网",
+            lines=[
+                "在新的形势下，组工干部在日常工作中要养成“回头看”、“抬头看”、“低头看”、“向前看”的习惯。",
+                "一要善于“回头看”，审视过去，从开门征求意见中直面问题，谋求对策。",
+                "四要善于“向前看”，增添信心，在更好更快更强中创新发展，推进工作。",
+            ],
+            removed={"metadata_line": 1, "separator": 1},
+        ),
+    ),
+    # 004: no title line; trailing author note and editor credits
+    "seed004": (
+        "组织部门是“党员之家、干部之家、人才之家”。我们作了一些有益的探索，也取得了一定的成效。\n"
+        "打造组织部门公道正派形象，让“家风门风”更正\n"
+        "“家风正则贤才出，门风好则儿女善”。组织部门的“家风门风”，核心就是公道正派。\n"
+        "近年来，丹阳市委组织部满意度测评连续多年呈上升状态。\n"
+        "（作者为江苏省丹阳市委常委、组织部部长）\n"
+        "责编/肖楠 美编/石玉",
+        expect(
+            lines=[
+                "组织部门是“党员之家、干部之家、人才之家”。我们作了一些有益的探索，也取得了一定的成效。",
+                "打造组织部门公道正派形象，让“家风门风”更正",
+                "“家风正则贤才出，门风好则儿女善”。组织部门的“家风门风”，核心就是公道正派。",
+                "近年来，丹阳市委组织部满意度测评连续多年呈上升状态。",
+            ],
+            removed={"author_note": 1, "editor_credit": 1},
+            extra={
+                "author_note": "作者为江苏省丹阳市委常委、组织部部长",
+                "editors": "责编/肖楠 美编/石玉",
+            },
+        ),
+    ),
+    # a speech's full title block: subtitle, byline, bracketed date, salutation kept
+    "speech_title_block": (
+        "凝心聚力 开拓创新 奋力开创组织工作新局面\n"
+        "——在全市组织工作会议上的讲话\n"
+        "市委常委、组织部部长 张明华\n"
+        "（2023年4月10日）\n"
+        "同志们：\n"
+        "今天召开全市组织工作会议，主要任务是总结工作、部署任务。",
+        expect(
+            title="凝心聚力 开拓创新 奋力开创组织工作新局面",
+            published_at=datetime(2023, 4, 10),
+            author="张明华",
+            lines=["同志们：", "今天召开全市组织工作会议，主要任务是总结工作、部署任务。"],
+            removed={"metadata_line": 3},
+            extra={
+                "subtitle": "——在全市组织工作会议上的讲话",
+                "byline": "市委常委、组织部部长 张明华",
+            },
+        ),
+    ),
+    # a bracketed subtitle that carries the date
+    "bracketed_subtitle": (
+        "在全县党建工作会议上的讲话\n（在全县党建工作会议上的讲话，2023年4月10日）\n" + P1,
+        expect(
+            title="在全县党建工作会议上的讲话",
+            published_at=datetime(2023, 4, 10),
+            lines=[P1],
+            removed={"metadata_line": 1},
+            extra={"subtitle": "（在全县党建工作会议上的讲话，2023年4月10日）"},
+        ),
+    ),
+    # separate labelled lines; a view count kept as extra
+    "labelled_lines": (
+        "组工干部要善于“四看”\n作者：王建国 来源：人民日报\n浏览次数：1234\n" + P1,
+        expect(
+            title="组工干部要善于“四看”",
+            author="王建国",
+            source_name="人民日报",
+            lines=[P1],
+            removed={"metadata_line": 2},
+            extra={"views": "1234"},
+        ),
+    ),
+    # a placeholder author names nobody; brackets around a field line
+    "placeholder_author": (
+        "组工干部要善于“四看”\n【来源：中国组织人事报】【作者：佚名】\n" + P1,
+        expect(
+            title="组工干部要善于“四看”",
+            source_name="中国组织人事报",
+            lines=[P1],
+            removed={"metadata_line": 1},
+        ),
+    ),
+    # a date, then a source, on one line
+    "date_then_source": (
+        "组工干部要善于“四看”\n2008-11-13 10:51 来源：新华网\n" + P1,
+        expect(
+            title="组工干部要善于“四看”",
+            published_at=datetime(2008, 11, 13, 10, 51),
+            source_name="新华网",
+            lines=[P1],
+            removed={"metadata_line": 1},
+        ),
+    ),
+    "pen_byline": (
+        "组工干部要善于“四看”\n文/刘志强\n" + P1,
+        expect(
+            title="组工干部要善于“四看”", author="刘志强", lines=[P1], removed={"metadata_line": 1}
+        ),
+    ),
+    "bare_name_byline": (
+        "组工干部要善于“四看”\n周立新\n" + P1,
+        expect(
+            title="组工干部要善于“四看”", author="周立新", lines=[P1], removed={"metadata_line": 1}
+        ),
+    ),
+    # trailing source, author note with a name, editor credit in brackets
+    "trailer_fields": (
+        "组工干部要善于“四看”\n" + P1 + "\n" + P2 + "\n（来源：人民日报）\n（作者：李明）\n"
+        "（责任编辑：孙红）",
+        expect(
+            title="组工干部要善于“四看”",
+            author="李明",
+            source_name="人民日报",
+            lines=[P1, P2],
+            removed={"metadata_line": 1, "author_note": 1, "editor_credit": 1},
+            extra={"author_note": "作者：李明", "editors": "责任编辑：孙红"},
+        ),
+    ),
+    # metadata-looking lines deep in the body stay body
+    "body_keywords_stay": (
+        "组工干部要善于“四看”\n"
+        + P1
+        + "\n时间：2020年3月1日，全市召开组织工作会议。\n"
+        + "这些经验来源于基层实践，时间证明是行之有效的。\n"
+        + "来源：基层调研报告\n"
+        + P2
+        + "\n"
+        + P3
+        + "\n"
+        + P1,
+        expect(
+            title="组工干部要善于“四看”",
+            lines=[
+                P1,
+                "时间：2020年3月1日，全市召开组织工作会议。",
+                "这些经验来源于基层实践，时间证明是行之有效的。",
+                "来源：基层调研报告",
+                P2,
+                P3,
+                P1,
+            ],
+        ),
+    ),
+    # a header field after the first body line is body
+    "header_block_ends_at_body": (
+        "组工干部要善于“四看”\n" + P1 + "\n来源：人民日报\n" + P2 + "\n" + P3 + "\n" + P1,
+        expect(title="组工干部要善于“四看”", lines=[P1, "来源：人民日报", P2, P3, P1]),
+    ),
+    # a sentence opening with a label, right under the title, is body
+    "labelled_sentence_is_body": (
+        "组工干部要善于“四看”\n时间：2020年3月1日，全市召开组织工作会议。\n来源：据统计，全市新发展党员一千名。\n"
+        + P1,
+        expect(
+            title="组工干部要善于“四看”",
+            lines=[
+                "时间：2020年3月1日，全市召开组织工作会议。",
+                "来源：据统计，全市新发展党员一千名。",
+                P1,
+            ],
+        ),
+    ),
+    # a four-character heading opening with a surname is no byline
+    "short_heading_is_no_byline": (
+        "组工干部要善于“四看”\n高度重视\n" + P1,
+        expect(title="组工干部要善于“四看”", lines=["高度重视", P1]),
+    ),
+    # ads, widgets and separators in the middle of the body
+    "ads_in_the_middle": (
+        "组工干部要善于“四看”\n"
+        + P1
+        + "\n有的是由于家庭、身体等原因需要进城。"
+        + "下面是众鑫文档网小编给大家带来的讲话，希望大家喜欢。\n"
+        + "***\n"
+        + "打印本页 关闭窗口\n"
+        + "分享到：\n"
+        + "本文来源于网友上传，不代表本站观点。\n"
+        + P2
+        + "\n推荐访问：班上 业务培训 示范",
+        expect(
+            title="组工干部要善于“四看”",
+            lines=[P1, P2],
+            removed={
+                "boilerplate_ad": 1,
+                "separator": 1,
+                "boilerplate_nav": 2,
+                "boilerplate_disclaimer": 1,
+                "recommended_reading": 1,
+            },
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", SINGLE_CASES.values(), ids=SINGLE_CASES.keys())
+def test_single_document(text: str, expected: dict) -> None:
+    docs = split_documents(text)
+    assert [summary(doc) for doc in docs] == [expected]
+
+
+@pytest.mark.parametrize("conversion", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("text, expected", SINGLE_CASES.values(), ids=SINGLE_CASES.keys())
+def test_single_document_traditional(conversion: str, text: str, expected: dict) -> None:
+    """The same documents when the target script is Traditional."""
+    cc = opencc.OpenCC(conversion)
+
+    def conv(value):
+        if isinstance(value, str):
+            return cc.convert(value)
+        if isinstance(value, list):
+            return [cc.convert(v) for v in value]
+        if isinstance(value, dict) and value and isinstance(next(iter(value.values())), str):
+            return {k: cc.convert(v) for k, v in value.items()}
+        return value
+
+    docs = split_documents(cc.convert(text))
+    assert [summary(doc) for doc in docs] == [{k: conv(v) for k, v in expected.items()}]
+
+
+# --- dates ------------------------------------------------------------------------
+
+DATE_CASES = [
+    ("时间：2022-10-17 10:37:00", datetime(2022, 10, 17, 10, 37)),
+    ("发布时间：2008-11-13 10：51：00", datetime(2008, 11, 13, 10, 51)),
+    ("发布时间：2008-11-13 10:51", datetime(2008, 11, 13, 10, 51)),
+    ("日期：2008年11月13日", datetime(2008, 11, 13)),
+    ("发布日期：2008年11月13日 10:51", datetime(2008, 11, 13, 10, 51)),
+    ("时间：2008年11月13日上午10时51分", datetime(2008, 11, 13, 10, 51)),
+    ("2008年11月13日", datetime(2008, 11, 13)),
+    ("2008年11月13日 星期四", datetime(2008, 11, 13)),
+    ("2008/11/13", datetime(2008, 11, 13)),
+    ("2008.11.13", datetime(2008, 11, 13)),
+    ("2008-11-13", datetime(2008, 11, 13)),
+    ("（2023年4月10日）", datetime(2023, 4, 10)),
+    ("2008-11-13 10:51:30", datetime(2008, 11, 13, 10, 51, 30)),
+]
+
+
+@pytest.mark.parametrize("line, when", DATE_CASES)
+def test_date_formats(line: str, when: datetime) -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{line}\n{P1}")
+    assert (doc.published_at, doc.lines, dict(doc.removed)) == (when, [P1], {"metadata_line": 1})
+
+
+def test_impossible_date_line_is_body() -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n2008-13-45\n{P1}")
+    assert (doc.published_at, doc.lines) == (None, ["2008-13-45", P1])
+
+
+def test_first_stated_date_wins() -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n2008年11月13日\n时间：2009-01-01 08:00\n{P1}")
+    assert doc.published_at == datetime(2008, 11, 13)
+
+
+# --- titles -----------------------------------------------------------------------
+
+TITLE_CASES = [
+    # (first line, title); when None the line is body
+    ("组工干部要善于“四看”", "组工干部要善于“四看”"),
+    ("组织部门是“党员之家、干部之家、人才之家”。", None),  # ends a sentence (004)
+    ("一、完善学习制度，使组织部成为学习型集体", None),  # numbered heading
+    ("（一）完善学习制度", None),
+    ("同志们：", None),  # salutation
+    (  # longer than a title, though unpunctuated at its end
+        "组织部门是党委抓党建工作的重要职能部门，组工干部是推进党的建设这个伟大工程的重要实施力量，"
+        "组工干部的政治思想和业务素质如何直接关系到这一伟大工程的进程和质量",
+        None,
+    ),
+    ("建设学习型组织部门。推进工作", None),  # holds a full stop
+    ("2023年组织工作要点", "2023年组织工作要点"),
+]
+
+
+@pytest.mark.parametrize("first, title", TITLE_CASES)
+def test_title(first: str, title: str | None) -> None:
+    (doc,) = split_documents(f"{first}\n{P1}")
+    assert doc.title == title
+    assert doc.lines == ([P1] if title else [first, P1])
+
+
+# --- boilerplate, one line at a time ------------------------------------------------
+
+BOILERPLATE_CASES = [
+    # (line in the middle of a body, kind removed or None when kept)
+    ("下面是众鑫文档网小编给大家带来的讲话材料，希望大家喜欢。", "boilerplate_ad"),
+    ("有的是由于家庭等原因需要进城。下面是小编为您推荐的演讲材料。", "boilerplate_ad"),
+    ("推荐访问：班上 业务培训 示范", "recommended_reading"),
+    ("相关阅读：", "recommended_reading"),
+    ("-", "separator"),
+    ("——————", "separator"),
+    (
+        "本文来源于网友上传，不代表本站观点，若需要原创文章可咨询客服老师。",
+        "boilerplate_disclaimer",
+    ),
+    ("版权所有 翻版必究", "boilerplate_disclaimer"),
+    ("打印本页 关闭窗口", "boilerplate_nav"),
+    ("扫一扫在手机打开当前页", "boilerplate_nav"),
+    ("【字号：大 中 小】", "boilerplate_nav"),
+    # ordinary sentences with words ads also use
+    ("要把学习作为第一需要，搞好服务，推荐优秀干部到重要岗位锻炼。", None),
+    ("相关部门要加强配合。", None),
+    ("这些经验来源于基层实践。", None),
+    (
+        "水文站是防汛的耳目，本站职工常年坚守一线，在汛期更是昼夜值守，为全县防汛工作提供了准确及时的水情信息。",
+        None,
+    ),
+    (
+        "推行政务服务“码上办”，群众用手机扫一扫二维码就能查询办事指南、预约办理业务，实现了信息多跑路、群众少跑腿。",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("line, kind", BOILERPLATE_CASES)
+def test_boilerplate_line(line: str, kind: str | None) -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n{line}\n{P2}\n{P3}\n{P1}\n{P2}")
+    if kind is None:
+        assert (doc.lines[1], dict(doc.removed)) == (line, {})
+    else:
+        assert (line in doc.lines, dict(doc.removed)) == (False, {kind: 1})
+
+
+# --- compilations -------------------------------------------------------------------
+
+SEED003 = """在全市组工干部业务培训示范班上的交流发言3篇
+在全市组工干部业务培训示范班上的交流发言篇1
+有的是由于家庭、身体等原因需要进城，可以理解，也在情理之中。下面是众鑫文档网小编给大家带来的市委书记在2022年全市组工干部培训班开班仪式上的演讲材料，希望大家喜欢。
+同志们：
+举办这次培训班，既是一次培训业务的活动，也是一次交流思想的大会。下面，我讲三点意见：
+一、办班为什么
+同志们，压力出干部，实践锻炼人。
+在全市组工干部业务培训示范班上的交流发言篇2
+组织工作要为实施“四个全面战略”选干部、配班子、聚人才。下面是众鑫文档网小编给大家带来的2022年组工干部培训班结业讲话，希望大家喜欢。
+同志们：
+经过三天紧张忙碌的集中培训，这次组工干部培训班就要圆满结束了。
+第一，把事业当家业
+公道正派是组工干部的“生命线”。
+在全市组工干部业务培训示范班上的交流发言篇3
+我们的人生很充满着磨难。下面是众鑫文档网小编为您推荐领导干部在全市组工干部培训班工作会上的讲话，希望大家喜欢。
+全市各级组织战线的同志们：
+全市举办的这次组工干部培训班，其目的就是要通过一段时间的集中学习和研讨。
+预祝本次培训班取得圆满成功！
+推荐访问：班上 业务培训 示范 组工干部能力提升培训班交流发言材料"""
+
+
+def test_seed003_compilation() -> None:
+    stem = "在全市组工干部业务培训示范班上的交流发言"
+    assert [summary(doc) for doc in split_documents(SEED003)] == [
+        expect(
+            title=f"{stem}篇1",
+            lines=[
+                "同志们：",
+                "举办这次培训班，既是一次培训业务的活动，也是一次交流思想的大会。下面，我讲三点意见：",
+                "一、办班为什么",
+                "同志们，压力出干部，实践锻炼人。",
+            ],
+            removed={"compilation_header": 1, "boilerplate_ad": 1},
+        ),
+        expect(
+            title=f"{stem}篇2",
+            lines=[
+                "同志们：",
+                "经过三天紧张忙碌的集中培训，这次组工干部培训班就要圆满结束了。",
+                "第一，把事业当家业",
+                "公道正派是组工干部的“生命线”。",
+            ],
+            removed={"boilerplate_ad": 1},
+        ),
+        expect(
+            title=f"{stem}篇3",
+            lines=[
+                "全市各级组织战线的同志们：",
+                "全市举办的这次组工干部培训班，其目的就是要通过一段时间的集中学习和研讨。",
+                "预祝本次培训班取得圆满成功！",
+            ],
+            removed={"boilerplate_ad": 1, "recommended_reading": 1},
+        ),
+    ]
+
+
+COMPILATION_CASES = {
+    # two parts; the page's date and source apply to each part
+    "two_parts_page_metadata": (
+        f"组织工作心得体会2篇\n时间：2022-10-17 10:37:00 来源：本地日报\n"
+        f"组织工作心得体会篇1\n{P1}\n组织工作心得体会篇2\n{P2}",
+        [("组织工作心得体会篇1", [P1]), ("组织工作心得体会篇2", [P2])],
+        datetime(2022, 10, 17, 10, 37),
+    ),
+    # parts headed 第一篇… after an announcement
+    "numbered_parts": (
+        f"学习心得体会（精选2篇）\n第一篇：坚定理想信念\n{P1}\n第二篇：提升能力素质\n{P2}\n{P3}",
+        [("第一篇：坚定理想信念", [P1]), ("第二篇：提升能力素质", [P2, P3])],
+        None,
+    ),
+    # unannounced parts headed …篇一, …篇二
+    "unannounced_parts": (
+        f"组织工作心得体会篇一\n{P1}\n组织工作心得体会篇二\n{P2}",
+        [("组织工作心得体会篇一", [P1]), ("组织工作心得体会篇二", [P2])],
+        None,
+    ),
+    # a part with nothing in it is dropped
+    "empty_part_dropped": (
+        f"组织工作心得体会3篇\n组织工作心得体会篇1\n{P1}\n组织工作心得体会篇2\n-\n"
+        f"组织工作心得体会篇3\n{P3}",
+        [("组织工作心得体会篇1", [P1]), ("组织工作心得体会篇3", [P3])],
+        None,
+    ),
+    # an announcement without part headings is an ordinary title
+    "announced_no_parts": (
+        f"学习心得三篇\n{P1}\n{P2}",
+        [("学习心得三篇", [P1, P2])],
+        None,
+    ),
+    # 第一篇 without an announcement is body (a book's parts, say)
+    "unannounced_numbered_not_split": (
+        f"干部教育读本\n第一篇 总论\n{P1}\n第二篇 分论\n{P2}",
+        [("干部教育读本", ["第一篇 总论", P1, "第二篇 分论", P2])],
+        None,
+    ),
+    # parts out of sequence are body
+    "out_of_sequence_not_split": (
+        f"组织工作心得体会\n{P1}\n对照检查篇2\n{P2}\n对照检查篇1\n{P3}",
+        [("组织工作心得体会", [P1, "对照检查篇2", P2, "对照检查篇1", P3])],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text, parts, when", COMPILATION_CASES.values(), ids=COMPILATION_CASES.keys()
+)
+def test_compilation(text: str, parts: list, when: datetime | None) -> None:
+    docs = split_documents(text)
+    assert [(doc.title, doc.lines) for doc in docs] == parts
+    assert [doc.published_at for doc in docs] == [when] * len(parts)
+
+
+def test_compilation_preamble_counted_on_first_part() -> None:
+    text = (
+        f"组织工作心得体会2篇\n时间：2022-10-17 10:37:00\n以下两篇供交流。\n"
+        f"组织工作心得体会篇1\n{P1}\n组织工作心得体会篇2\n{P2}"
+    )
+    first, second = split_documents(text)
+    assert dict(first.removed) == {
+        "compilation_header": 1,
+        "metadata_line": 1,
+        "compilation_preamble": 1,
+    }
+    assert dict(second.removed) == {}
+
+
+# --- nothing left -------------------------------------------------------------------
+
+EMPTY_CASES = {
+    "empty": "",
+    "blank_lines": "\n  \n\u3000\n",
+    "title_only": "优化发展环境交流",
+    "title_and_metadata": "优化发展环境交流\n时间：2022-10-17 10:37:00\n-",
+    "boilerplate_only": "下面是众鑫文档网小编给大家带来的讲话，希望大家喜欢。\n推荐访问：班上",
+    "compilation_of_titles": "心得2篇\n心得篇1\n心得篇2",
+}
+
+
+@pytest.mark.parametrize("text", EMPTY_CASES.values(), ids=EMPTY_CASES.keys())
+def test_no_body_means_no_document(text: str) -> None:
+    """A document needs at least one body line; a file with none yields []."""
+    assert split_documents(text) == []
+
+
+def test_lines_are_stripped_and_blank_lines_dropped() -> None:
+    (doc,) = split_documents(f"  组工干部要善于“四看”  \n\n\u3000\u3000{P1}\n\n{P2} \n")
+    assert (doc.title, doc.lines) == ("组工干部要善于“四看”", [P1, P2])
+    assert doc.text == f"{P1}\n{P2}"
+
+
+# --- keyword tables -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("conversion", ["s2t", "s2tw", "s2hk"])
+def test_keywords_match_their_traditional_forms(conversion: str) -> None:
+    cc = opencc.OpenCC(conversion)
+    missed = [
+        (word, cc.convert(word))
+        for word in sorted(documents._VOCABULARY)
+        if not re.fullmatch(documents._hz(word), cc.convert(word))
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize("conversion", ["s2t", "s2tw", "s2hk"])
+def test_surnames_cover_their_traditional_forms(conversion: str) -> None:
+    cc = opencc.OpenCC(conversion)
+    missed = sorted(c for c in documents._SURNAMES if cc.convert(c) not in documents._SURNAMES)
+    assert missed == []

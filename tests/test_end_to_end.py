@@ -1,0 +1,198 @@
+"""The clean-corpus flow on raw/ (the five seeds), end to end, with exact values."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import re
+from datetime import datetime
+from pathlib import Path
+
+import opencc
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import RAW, SEEDS
+
+from flows.clean_corpus import clean_corpus
+from zhclean.publish import latest, versions
+
+pytestmark = pytest.mark.usefixtures("prefect_backend")
+
+HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+PINYIN = re.compile(r"[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def _read(version_dir: Path, table: str) -> list[dict]:
+    return pq.read_table(version_dir / f"{table}.parquet").to_pylist()
+
+
+@pytest.fixture(scope="module")
+def published(published_seeds: Path) -> Path:
+    return published_seeds / "v0001"
+
+
+@pytest.fixture(scope="module")
+def documents(published: Path) -> dict[str, dict]:
+    return {row["doc_id"]: row for row in _read(published, "documents")}
+
+
+def test_five_files_give_seven_documents(documents: dict[str, dict], published: Path) -> None:
+    assert len(documents) == 7
+    assert _read(published, "rejects") == []
+    assert sorted({d["source_path"] for d in documents.values()}) == SEEDS
+
+
+def test_000_title_and_date(documents: dict[str, dict]) -> None:
+    doc = documents["000_16c6675c796f8493.txt#1"]
+    assert doc["title"] == "优化发展环境交流"
+    assert doc["published_at"] == datetime(2022, 10, 17, 10, 37, 0)
+    assert doc["encoding"] == "utf-8"
+    assert doc["source_script"] == "hant"
+    assert "《村民委员会组织法（试行）》" in doc["text"]
+    assert "来源于网友上传" not in doc["text"]  # the site disclaimer is boilerplate
+    assert doc["text"].startswith("新形势下的组织工作对组织部门提出了更高的要求")
+
+
+def test_002_author_and_source(documents: dict[str, dict]) -> None:
+    doc = documents["002_2176e90696f6cbac.txt#1"]
+    assert doc["author"] == "朱鸿翔"
+    assert doc["source_name"] == "中国共产党新闻网"
+    assert doc["published_at"] == datetime(2008, 11, 13, 10, 51, 0)
+    assert doc["title"] == "组工干部要善于“四看”"
+    assert doc["text"].startswith("在新的形势下，组工干部在日常工作中要养成“回头看”")
+
+
+def test_003_is_three_documents_titled_by_their_part_lines(documents: dict[str, dict]) -> None:
+    titles = [documents[f"003_e1432cc8c8ea04d6.txt#{k}"]["title"] for k in (1, 2, 3)]
+    assert titles == [f"在全市组工干部业务培训示范班上的交流发言篇{k}" for k in (1, 2, 3)]
+    first = documents["003_e1432cc8c8ea04d6.txt#1"]["text"]
+    assert first.startswith("同志们：\n举办这次培训班")  # the teaser-and-ad line is gone
+    assert "小编" not in first
+    assert all("推荐访问" not in d["text"] for d in documents.values())
+
+
+def test_no_pinyin_annotation_left(documents: dict[str, dict]) -> None:
+    for doc in documents.values():
+        assert PINYIN.search(doc["text"]) is None, doc["doc_id"]
+        assert PINYIN.search(doc["title"] or "") is None, doc["doc_id"]
+
+
+def test_nothing_left_for_opencc_t2s(documents: dict[str, dict]) -> None:
+    t2s = opencc.OpenCC("t2s")
+    for doc in documents.values():
+        assert t2s.convert(doc["text"]) == doc["text"], doc["doc_id"]
+        assert t2s.convert(doc["title"] or "") == (doc["title"] or "")
+
+
+def test_no_ascii_comma_between_han(documents: dict[str, dict]) -> None:
+    for doc in documents.values():
+        assert re.search(f"{HAN},{HAN}", doc["text"]) is None, doc["doc_id"]
+
+
+def test_lost_characters_are_marked(documents: dict[str, dict]) -> None:
+    doc = documents["000_16c6675c796f8493.txt#1"]
+    assert doc["lossy"] is True
+    spans = doc["uncertain_spans"]
+    assert spans and all(set(doc["text"][a:b]) == {"\ufffd"} for a, b in spans)
+    assert "空谈\ufffd国，实干兴邦" in doc["text"]
+    assert documents["004_5278913ac78e06dd.txt#1"]["lossy"] is False
+    assert documents["004_5278913ac78e06dd.txt#1"]["uncertain_spans"] == []
+
+
+def test_repairs_are_counted(documents: dict[str, dict]) -> None:
+    repairs = {r["kind"]: r["count"] for r in documents["000_16c6675c796f8493.txt#1"]["repairs"]}
+    assert repairs["pinyin_annotation"] == 515
+    assert repairs["pinyin_annotation_damaged"] == 7
+    assert repairs["script_conversion"] > 1000
+    assert repairs["ascii_punctuation"] > 100
+
+
+def test_sentences_are_slices_and_sections_tile(
+    documents: dict[str, dict], published: Path
+) -> None:
+    sections = _read(published, "sections")
+    for s in _read(published, "sentences"):
+        text = documents[s["doc_id"]]["text"]
+        assert text[s["char_start"] : s["char_end"]] == s["text"]
+    for doc_id, doc in documents.items():
+        spans = [(s["char_start"], s["char_end"]) for s in sections if s["doc_id"] == doc_id]
+        assert spans[0][0] == 0 and spans[-1][1] == len(doc["text"])
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_000_headings(documents: dict[str, dict], published: Path) -> None:
+    headings = [
+        (s["heading"], s["level"])
+        for s in _read(published, "sections")
+        if s["doc_id"] == "000_16c6675c796f8493.txt#1" and s["heading"]
+    ]
+    assert headings == [
+        ("一、完善学习制度，使组织部成为学习型集体", 1),
+        ("二、建立创新机制，使组织部成为创新型部门", 1),
+        ("三、创新工作制度，使组织部成为实干型团队", 1),
+    ]
+
+
+def test_manifest(published: Path, documents: dict[str, dict]) -> None:
+    manifest = json.loads((published / "manifest.json").read_text("utf-8"))
+    assert manifest["version"] == "v0001"
+    assert manifest["parent_version"] is None
+    assert manifest["schema_version"] == 1
+    assert manifest["config"]["target_script"] == "hans"
+    assert manifest["inputs"]["count"] == 5
+    assert [f["path"] for f in manifest["inputs"]["files"]] == SEEDS
+    assert manifest["row_counts"]["documents"] == 7
+    assert manifest["row_counts"]["rejects"] == 0
+    datetime.fromisoformat(manifest["created_at"])
+
+
+def test_bad_files_are_rejected_and_the_run_publishes(raw_copy: Path, tmp_path: Path) -> None:
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+        "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+    (raw_copy / "empty.txt").write_bytes(b"")
+    (raw_copy / "image.txt").write_bytes(png)
+    (raw_copy / "random.bin").write_bytes(random.Random(0).randbytes(4096))
+    (raw_copy / "nul.txt").write_bytes(b"\0" * 1000)
+    out = tmp_path / "out"
+    summary = clean_corpus(raw_dir=str(raw_copy), out_dir=str(out))
+    rejects = {r["source_path"]: r for r in _read(out / summary["version"], "rejects")}
+    assert {p: r["reason"] for p, r in rejects.items()} == {
+        "empty.txt": "empty",
+        "image.txt": "binary",
+        "random.bin": "binary",
+        "nul.txt": "binary",
+    }
+    assert all(r["detail"] for r in rejects.values())
+    assert summary["documents"] == 7
+    assert summary["rejects_by_reason"] == {"binary": 3, "empty": 1}
+
+
+def test_second_run_has_parent_and_failed_validation_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert clean_corpus(raw_dir=str(RAW), out_dir=str(out))["version"] == "v0001"
+    assert clean_corpus(raw_dir=str(RAW), out_dir=str(out))["version"] == "v0002"
+    manifest = json.loads((out / "v0002" / "manifest.json").read_text("utf-8"))
+    assert manifest["parent_version"] == "v0001"
+
+    import flows.clean_corpus as flow_module
+    from zhclean.pipeline import process_batch
+
+    def corrupt(files, config):  # a sentence that is not its slice of the text
+        result = process_batch(files, config)
+        sentences = result.tables["sentences"]
+        texts = pa.array([t + "x" for t in sentences["text"].to_pylist()], pa.string())
+        result.tables["sentences"] = sentences.set_column(3, "text", texts)
+        return result
+
+    monkeypatch.setattr(flow_module, "process_batch", corrupt)
+    with pytest.raises(Exception, match="sentence text equals its slice"):
+        clean_corpus(raw_dir=str(RAW), out_dir=str(out))
+    assert latest(out) == "v0002"
+    assert versions(out) == ["v0001", "v0002"]
+    assert not list(out.glob(".tmp-*"))

@@ -1,0 +1,158 @@
+"""Repair fixes: (damaged, expected) tables; correct text must come out unchanged."""
+
+from collections import Counter
+
+import pytest
+
+from zhclean.repair import repair
+from zhclean.repair.pinyin import fix_pinyin_annotations, is_syllable
+from zhclean.repair.punctuation import fix_ascii_punctuation
+from zhclean.repair.width import fix_fullwidth_alphanumerics, fix_whitespace
+
+PINYIN = [
+    ("優(yōu)化發(fā)展環(huán)境交流", "優化發展環境交流", 3),
+    ("時(shí)間:2022-10-17", "時間:2022-10-17", 1),
+    ("導(dǎo)語(yǔ):", "導語:", 2),
+    ("《村民委員會(huì)組織法(試行)》", "《村民委員會組織法(試行)》", 1),
+    ("綠(lǜ)色", "綠色", 1),
+    ("個(gè)人", "個人", 1),
+    # real parentheticals stay
+    ("法(試行)", "法(試行)", 0),
+    ("鎮(办园场)", "鎮(办园场)", 0),
+    ("標準(AB)崗", "標準(AB)崗", 0),
+    ("國家(China)", "國家(China)", 0),
+    ("在2023年(ok)", "在2023年(ok)", 0),
+    ("Python(pāi)", "Python(pāi)", 0),  # not after a Han character
+    ("數據(xyzǎ)", "數據(xyzǎ)", 0),  # not a pinyin syllable
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected", "count"), PINYIN)
+def test_pinyin_annotations(damaged: str, expected: str, count: int) -> None:
+    text, counts = fix_pinyin_annotations(damaged)
+    assert text == expected
+    assert counts["pinyin_annotation"] == count
+
+
+DAMAGED_PINYIN = [
+    # the annotation went inside GBK 誤 (D5 60): lead byte + "(" became "?", 0x60 survived
+    ("空談?wù)`國(guó),實(shí)干興邦", "空談\ufffd國,實干興邦"),
+    ("組織部?jī)?nèi)全體", "組織部\ufffd\ufffd全體"),
+    # a real question mark followed by ordinary text is not an annotation
+    ("是什么?我想", "是什么?我想"),
+    ("why?(ok)", "why?(ok)"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), DAMAGED_PINYIN)
+def test_damaged_pinyin_annotations_become_lost_characters(damaged: str, expected: str) -> None:
+    assert fix_pinyin_annotations(damaged)[0] == expected
+
+
+@pytest.mark.parametrize("word", ["yōu", "shí", "lǜ", "zhuǎn", "ér", "nǚ", "guó", "xióng"])
+def test_syllables(word: str) -> None:
+    assert is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["xyzǎ", "bā bā", "qwē", "ok"])
+def test_not_syllables(word: str) -> None:
+    assert not is_syllable(word)
+
+
+PUNCTUATION = [
+    ("時間:2022-10-17 10:37:00", "時間：2022-10-17 10:37:00"),
+    ("來源于網友上傳,不代表本站觀點", "來源于網友上傳，不代表本站觀點"),
+    ("怎样抓好组织工作?选干部", "怎样抓好组织工作？选干部"),
+    ("这两条标准很高!近年来", "这两条标准很高！近年来"),
+    ("三个方面;第一", "三个方面；第一"),
+    ("《村民委员会组织法(试行)》", "《村民委员会组织法（试行）》"),
+    ('树立"知识型"观念', "树立“知识型”观念"),
+    ("敬请期待...下一步", "敬请期待……下一步"),
+    ("常委.组织部长", "常委。组织部长"),
+    ("都很好.", "都很好。"),
+    # not Chinese context: untouched
+    ("10:37:00", "10:37:00"),
+    ("1,000,000", "1,000,000"),
+    ("见 http://www.gov.cn/a?b=1", "见 http://www.gov.cn/a?b=1"),
+    ("设立1.8亿元", "设立1.8亿元"),
+    ("e.g. U.S. (AB)", "e.g. U.S. (AB)"),
+    ("Hello, world! Is it? Yes: no; (a)", "Hello, world! Is it? Yes: no; (a)"),
+    ("重点岗位AB岗", "重点岗位AB岗"),
+    ("邮箱 a.b@gov.cn", "邮箱 a.b@gov.cn"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), PUNCTUATION)
+def test_ascii_punctuation(damaged: str, expected: str) -> None:
+    assert fix_ascii_punctuation(damaged)[0] == expected
+
+
+def test_ascii_punctuation_counts_each_mark() -> None:
+    text, counts = fix_ascii_punctuation("法(试行),好:")
+    assert text == "法（试行），好："
+    assert counts == Counter(ascii_punctuation=4)
+
+
+WHITESPACE = [
+    ("甲\r\n乙\r丙", "甲\n乙\n丙"),
+    ("\ufeff标题", "标题"),
+    ("组\u200b织", "组织"),
+    ("\u3000\u3000段落开头", "段落开头"),
+    ("尾部\u00a0 ", "尾部"),
+    ("a\u00a0b", "a b"),
+    ("a   b", "a b"),
+    ("组织\x07部", "组织部"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), WHITESPACE)
+def test_whitespace(damaged: str, expected: str) -> None:
+    assert fix_whitespace(damaged)[0] == expected
+
+
+WIDTH = [
+    ("２０２２年", "2022年"),
+    ("ＡＢ岗", "AB岗"),
+    ("增长１２％", "增长12%"),
+    ("１．８亿元", "1.8亿元"),
+    ("全角标点，。：不变", "全角标点，。：不变"),
+    ("百分号％单独", "百分号％单独"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), WIDTH)
+def test_fullwidth_alphanumerics(damaged: str, expected: str) -> None:
+    assert fix_fullwidth_alphanumerics(damaged)[0] == expected
+
+
+CLEAN = [
+    "组织部门是“党员之家、干部之家、人才之家”。",
+    "組織部門是“黨員之家、干部之家、人才之家”。",
+    "设立1.8亿元科技人才专项资金，为全市77个团队服务。",
+    "详见 https://www.gov.cn/zhengce/index.htm?id=3，或发邮件至 info@example.org。",
+    "Prefect and pandera are Python libraries (MIT, Apache-2.0).",
+    "你真的这样想吗？当然！",
+    "We met on 2023-04-10 at 10:30, didn't we?",
+    "Это русский текст, не китайский.",
+    "《村民委员会组织法（试行）》",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_is_unchanged(text: str) -> None:
+    fixed = repair(text)
+    assert fixed.text == text
+    assert fixed.repairs == Counter()
+
+
+def test_repair_counts_by_kind_and_marks_loss() -> None:
+    fixed = repair("\ufeff優(yōu)化,空談?wù)`國２０２２")
+    assert fixed.text == "優化，空談\ufffd國2022"
+    assert fixed.repairs == Counter(
+        invisible_chars=1,
+        pinyin_annotation=1,
+        pinyin_annotation_damaged=1,
+        ascii_punctuation=1,
+        fullwidth_alnum=4,
+    )
+    assert fixed.lossy

@@ -1,0 +1,65 @@
+"""Script detection and OpenCC conversion."""
+
+import opencc
+import pytest
+
+from zhclean.script import convert, converter, converter_info, detect_script
+
+DETECT = [
+    ("組織部門是黨員之家", "hant"),
+    ("组织部门是党员之家", "hans"),
+    ("組織部門是党员之家，组织部门是黨員之家", "mixed"),
+    ("中国人民", "hans"),  # 国 is Simplified only (國)
+    ("人民", "none"),  # no character tells the scripts apart
+    ("Hello 2022", "none"),
+    ("", "none"),
+    # a few simplified characters that Traditional-from-GBK text keeps (干, 并) stay "hant"
+    ("組織部門的組工干部並肩學習，幹部們並且講話，并且", "hant"),
+]
+
+
+@pytest.mark.parametrize(("text", "script"), DETECT)
+def test_detect_script(text: str, script: str) -> None:
+    assert detect_script(text) == script
+
+
+def test_t2s_exact() -> None:
+    text, changed = convert("優化發展環境交流。組織部門是“黨員之家”。", "hans")
+    assert text == "优化发展环境交流。组织部门是“党员之家”。"
+    assert changed == 8
+
+
+def test_s2t_exact() -> None:
+    assert convert("组织部门是党员之家", "hant") == ("組織部門是黨員之家", 5)
+
+
+def test_keep_does_nothing() -> None:
+    assert convert("組織部门", "keep") == ("組織部门", 0)
+
+
+def test_nothing_to_convert_is_returned_as_is() -> None:
+    text = "组织部门是党员之家。"
+    assert convert(text, "hans") == (text, 0)
+
+
+def test_sentence_gating_matches_whole_text_conversion() -> None:
+    text = "\n".join(
+        [
+            "組織部門是黨員之家。沈默是金！组织部门。",
+            "有序推進？在全市組工干部中繼續強化這項工作。",
+            "Latin text. 乾隆年間",
+        ]
+    )
+    assert convert(text, "hans")[0] == opencc.OpenCC("t2s").convert(text)
+
+
+def test_unknown_target_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown target script"):
+        converter("latin")
+
+
+def test_converter_info_names_package_and_config() -> None:
+    info = converter_info("hans")
+    assert info["package"] == "opencc-python-reimplemented"
+    assert info["config"] == "t2s"
+    assert info["version"]

@@ -1,0 +1,206 @@
+"""One raw file through every text stage: bytes -> documents, sections, sentences.
+
+Plain functions, no Prefect: the flow runs `process_batch` over batches of files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+
+import pyarrow as pa
+
+from zhclean.decode import decode
+from zhclean.discover import read
+from zhclean.model import DocumentDraft, RawFile, Reject, Rejected
+from zhclean.repair import LOST, repair
+from zhclean.script import convert, detect_script
+from zhclean.structure.documents import split_documents
+from zhclean.structure.sections import find_sections
+from zhclean.structure.sentences import split_sentences
+from zhclean.tables import new_rows
+
+# Line breaks other than \n: \r\n, lone \r, and the Unicode separators str.splitlines knows.
+_OTHER_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LOST_RUN = re.compile(f"{LOST}+")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every option that changes the output (recorded in the manifest)."""
+
+    target_script: str = "hans"  # hans (OpenCC t2s), hant (s2t) or keep
+    max_file_bytes: int = 50 * 2**20
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class BatchResult:
+    """What a batch of files gives: Arrow tables plus counts for the run summary."""
+
+    tables: dict[str, pa.Table]
+    files: int = 0
+    bytes: int = 0
+    encodings: Counter[str] = field(default_factory=Counter)
+    scripts: Counter[str] = field(default_factory=Counter)
+
+
+def uncertain_spans(text: str) -> list[list[int]]:
+    """[start, end) spans of `text` that the bytes did not determine (U+FFFD runs)."""
+    return [[m.start(), m.end()] for m in _LOST_RUN.finditer(text)]
+
+
+def clean_lines(text: str, target_script: str) -> tuple[list[str], list[Counter[str]]]:
+    """Repair and script-convert a decoded text line by line; per-line repair counts."""
+    text, breaks = _OTHER_BREAKS.subn("\n", text)
+    lines, counts = [], []
+    for raw_line in text.split("\n"):
+        fixed = repair(raw_line)
+        line, converted = convert(fixed.text, target_script)
+        if converted:
+            fixed.repairs["script_conversion"] += converted
+        lines.append(line)
+        counts.append(fixed.repairs)
+    if breaks and counts:
+        counts[0]["line_endings"] += breaks
+    return lines, counts
+
+
+def _find_line(lines: list[str], start: int, match: Callable[[str], bool]) -> int | None:
+    return next((i for i in range(start, len(lines)) if match(lines[i])), None)
+
+
+def _line_owners(lines: list[str], drafts: list[DocumentDraft]) -> list[int]:
+    """For each cleaned line, the index of the document it falls in (title lines included).
+
+    A document starts at its title line, or at its first body line when it has no
+    title; lines before the first document belong to the first.
+    """
+    starts, pos = [], 0
+    for draft in drafts:
+        found = (
+            _find_line(lines, pos, lambda line, t=draft.title: line == t) if draft.title else None
+        )
+        if found is None and draft.lines:
+            found = _find_line(lines, pos, lambda line, b=draft.lines[0]: b in line)
+        starts.append(pos if found is None else found)
+        pos = starts[-1] + 1
+    owners, doc = [], 0
+    for i in range(len(lines)):
+        while doc + 1 < len(starts) and i >= starts[doc + 1]:
+            doc += 1
+        owners.append(doc)
+    return owners
+
+
+def process_file(raw: RawFile, config: Config) -> tuple[list[dict], Reject | None, dict]:
+    """Run one file through the text stages.
+
+    Returns (documents, reject, facts): a list of finished document records (each
+    with its sections and sentences), or a Reject saying why the file gave none.
+    """
+    sha: str | None = None
+    stage = "read"
+    try:
+        data, sha = read(raw)
+        stage = "decode"
+        decoded = decode(data)
+        facts = {"encoding": decoded.encoding, "script": detect_script(decoded.text)}
+        stage = "repair"
+        lines, line_counts = clean_lines(decoded.text, config.target_script)
+        stage = "documents"
+        drafts = split_documents("\n".join(lines))
+        if not drafts:
+            raise Rejected("no_content", "no body text left after metadata and boilerplate")
+        owners = _line_owners(lines, drafts)
+        stage = "structure"
+        docs = []
+        for part, draft in enumerate(drafts, start=1):
+            repairs: Counter[str] = Counter()
+            for owner, counts in zip(owners, line_counts, strict=True):
+                if owner == part - 1:
+                    repairs.update(counts)
+            docs.append(_document(raw, sha, decoded, facts["script"], part, draft, repairs))
+        return docs, None, facts
+    except Rejected as rejected:
+        return [], Reject(raw.rel_path, sha, rejected.reason, rejected.detail), {}
+    except Exception as error:  # a bug must cost one file, not the run
+        detail = f"{stage} failed: {type(error).__name__}: {error}"
+        return [], Reject(raw.rel_path, sha, "internal_error", detail[:500]), {}
+
+
+def _pairs(mapping: Mapping, key: str, value: str) -> list[dict]:
+    return [{key: k, value: v} for k, v in sorted(mapping.items())]
+
+
+def _document(raw, sha, decoded, script, part, draft, repairs) -> dict:
+    text = draft.text
+    sections = find_sections(text)
+    sentences = split_sentences(text, sections)
+    spans = uncertain_spans(text)
+    return {
+        "doc_id": f"{raw.rel_path}#{part}",
+        "source_path": raw.rel_path,
+        "source_sha256": sha,
+        "part": part,
+        "encoding": decoded.encoding,
+        "encoding_confidence": float(decoded.confidence),
+        "source_script": script,
+        "title": draft.title,
+        "published_at": draft.published_at,
+        "author": draft.author,
+        "source_name": draft.source_name,
+        "text": text,
+        "repairs": _pairs(repairs, "kind", "count"),
+        "lossy": bool(spans),
+        "uncertain_spans": spans,
+        "removed": _pairs(+draft.removed, "kind", "count"),
+        "metadata": _pairs(draft.extra, "key", "value"),
+        "char_count": len(text),
+        "_sections": sections,
+        "_sentences": sentences,
+    }
+
+
+def process_batch(files: list[RawFile], config: Config) -> BatchResult:
+    """Run a batch of files; every file ends up in documents or rejects."""
+    rows = new_rows()
+    result = BatchResult(tables={})
+    for raw in files:
+        docs, reject, facts = process_file(raw, config)
+        result.files += 1
+        result.bytes += raw.size
+        if reject is not None:
+            rows["rejects"].append(**asdict(reject))
+            continue
+        result.encodings[facts["encoding"]] += 1
+        result.scripts[facts["script"]] += 1
+        for doc in docs:
+            sections, sentences = doc.pop("_sections"), doc.pop("_sentences")
+            rows["documents"].append(**doc)
+            text = doc["text"]
+            for s in sections:
+                rows["sections"].append(
+                    doc_id=doc["doc_id"],
+                    section_index=s.index,
+                    parent_index=s.parent_index,
+                    level=s.level,
+                    heading=s.heading,
+                    char_start=s.char_start,
+                    char_end=s.char_end,
+                )
+            for s in sentences:
+                rows["sentences"].append(
+                    doc_id=doc["doc_id"],
+                    sentence_index=s.index,
+                    section_index=s.section_index,
+                    text=text[s.char_start : s.char_end],
+                    char_start=s.char_start,
+                    char_end=s.char_end,
+                )
+    result.tables = {name: r.to_arrow() for name, r in rows.items()}
+    return result

@@ -1,0 +1,60 @@
+"""Whitespace and character-width damage."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# \r\n and lone \r (old Mac), and Unicode line/paragraph separators.
+_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# BOMs, zero-width spaces/joiners, word joiner, soft hyphen.
+_INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+# No-break, ideographic, en/em/thin and other odd spaces, and tabs.
+_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
+# Other C0/C1 control characters: never text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Runs of ordinary spaces inside a line.
+_SPACES = re.compile(r" {2,}")
+# Spaces at either end of a line.
+_LINE_EDGE = re.compile(r"^ +| +$", re.M)
+
+# Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
+_FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_TO_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# Full-width ％ after a digit, and full-width ．between digits.
+_NUMBER_PERCENT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff05")
+_NUMBER_POINT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+
+
+def _sub(pattern: re.Pattern[str], repl: str, text: str) -> tuple[str, int]:
+    return pattern.subn(repl, text)
+
+
+def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
+    """Normalize line endings to \\n, drop BOMs, zero-width and control characters,
+    turn odd spaces into plain ones, and trim each line."""
+    counts: Counter[str] = Counter()
+    text, counts["line_endings"] = _sub(_LINE_BREAK, "\n", text)
+    text, counts["invisible_chars"] = _sub(_INVISIBLE, "", text)
+    text, counts["control_chars"] = _sub(_CONTROL, "", text)
+    text, counts["odd_spaces"] = _sub(_ODD_SPACE, " ", text)
+    text, _ = _sub(_SPACES, " ", text)
+    text, _ = _sub(_LINE_EDGE, "", text)
+    return text, counts
+
+
+def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
+    """Make full-width digits and Latin letters half-width; ％ and ．inside numbers too."""
+    counts: Counter[str] = Counter()
+    text, counts["fullwidth_percent"] = _sub(_NUMBER_PERCENT, "%", text)
+    text, counts["fullwidth_point"] = _sub(_NUMBER_POINT, ".", text)
+    found = 0
+
+    def halve(m: re.Match[str]) -> str:
+        nonlocal found
+        found += len(m.group())
+        return m.group().translate(_TO_HALFWIDTH)
+
+    text = _FULLWIDTH_ALNUM.sub(halve, text)
+    counts["fullwidth_alnum"] = found
+    return text, counts

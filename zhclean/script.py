@@ -1,0 +1,140 @@
+"""Script detection (Simplified / Traditional) and OpenCC conversion.
+
+The converter is opencc-python-reimplemented (module `opencc`). It is slow (~1.2 MB/s
+for t2s), so we only hand it the sentences that hold a character its dictionaries
+could change: phrases never cross a sentence end, so the result is identical to
+converting the whole text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import opencc
+
+TARGETS = {"hans": "t2s", "hant": "s2t", "keep": None}
+"""Target script -> OpenCC configuration (None: no conversion)."""
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# A stretch that ends a sentence or a line: conversion works segment by segment.
+_SEGMENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?\n]+|$)")
+_MIXED_SHARE = 0.1  # minority script share above which a text is "mixed"
+
+
+def _dictionary_dir() -> Path:
+    return Path(opencc.__file__).parent / "dictionary"
+
+
+def _config(name: str) -> dict:
+    return json.loads((Path(opencc.__file__).parent / "config" / f"{name}.json").read_text("utf-8"))
+
+
+def _dict_files(node: object) -> list[str]:
+    """Every dictionary file named anywhere in an OpenCC config."""
+    if isinstance(node, dict):
+        found = [node["file"]] if node.get("type") == "txt" else []
+        return found + [f for v in node.values() for f in _dict_files(v)]
+    if isinstance(node, list):
+        return [f for v in node for f in _dict_files(v)]
+    return []
+
+
+@cache
+def _entries(filename: str) -> dict[str, tuple[str, ...]]:
+    """One OpenCC dictionary file: source string -> its candidate conversions."""
+    entries = {}
+    with open(_dictionary_dir() / filename, encoding="utf-8") as lines:
+        for line in lines:
+            key, _, values = line.rstrip("\n").partition("\t")
+            if key and not key.startswith("#"):
+                entries[key] = tuple(values.split(" "))
+    return entries
+
+
+def _always_changed(filename: str) -> set[str]:
+    """Characters the dictionary always converts (never left as they are)."""
+    return {k for k, v in _entries(filename).items() if k not in v}
+
+
+def _char_class(chars: set[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+@cache
+def _script_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Characters only Traditional text uses, and characters only Simplified text uses."""
+    trad, simp = _always_changed("TSCharacters.txt"), _always_changed("STCharacters.txt")
+    return _char_class(trad - simp), _char_class(simp - trad)
+
+
+def detect_script(text: str) -> str:
+    """`hans`, `hant`, `mixed`, or `none` when no character tells the scripts apart."""
+    trad_re, simp_re = _script_markers()
+    trad, simp = len(trad_re.findall(text)), len(simp_re.findall(text))
+    if trad == simp == 0:
+        return "none"
+    if min(trad, simp) > _MIXED_SHARE * (trad + simp):
+        return "mixed"
+    return "hant" if trad > simp else "hans"
+
+
+@dataclass(frozen=True)
+class Converter:
+    """One OpenCC converter plus the characters that can make it change anything."""
+
+    config: str
+    _opencc: opencc.OpenCC
+    _convertible: re.Pattern[str]
+
+    def convert(self, text: str) -> tuple[str, int]:
+        """Convert `text`; return it with the number of characters changed."""
+        if not self._convertible.search(text):
+            return text, 0
+        out: list[str] = []
+        changed = 0
+        for segment in _SEGMENT.findall(text):
+            if self._convertible.search(segment):
+                converted = self._opencc.convert(segment)
+                if converted != segment:
+                    changed += sum(a != b for a, b in zip(segment, converted, strict=False))
+                    changed += abs(len(segment) - len(converted))
+                out.append(converted)
+            else:
+                out.append(segment)
+        return "".join(out), changed
+
+
+@cache
+def converter(target: str) -> Converter | None:
+    """The process-wide converter for a target script (None for `keep`)."""
+    if target not in TARGETS:
+        raise ValueError(f"unknown target script {target!r}; choose one of {sorted(TARGETS)}")
+    config = TARGETS[target]
+    if config is None:
+        return None
+    chars = {c for f in _dict_files(_config(config)) for key in _entries(f) for c in key}
+    return Converter(config, opencc.OpenCC(config), _char_class(chars))
+
+
+def convert(text: str, target: str) -> tuple[str, int]:
+    """Convert `text` to the target script; return it and the count of changed characters."""
+    conv = converter(target)
+    return (text, 0) if conv is None else conv.convert(text)
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def converter_info(target: str) -> dict[str, str | None]:
+    """Which converter and dictionary version produce the data (for the manifest)."""
+    return {
+        "package": "opencc-python-reimplemented",
+        "version": metadata.version("opencc-python-reimplemented"),
+        "config": TARGETS.get(target),
+    }

@@ -1,0 +1,1 @@
+"""Structure stages: documents out of a file's text, then sections and sentences."""

@@ -1,0 +1,567 @@
+"""Cut one file's text into documents: title block, body, trailing credits, boilerplate.
+
+The text arrives repaired and in the target script (one line per paragraph, each
+stripped). Rules, in the order they apply:
+
+1. **Boilerplate** lines go wherever they sit: separators (`-`, `***`), site
+   disclaimers (来源于网友上传, 不代表本站观点), ads (小编…, 希望大家喜欢, …文档网),
+   site widgets (打印本页, 关闭窗口) and recommended reading (推荐访问：…). An ad
+   that shares a line with a teaser takes the whole line. Weak cues (本站,
+   扫一扫, 分享到…) count only on short lines.
+2. **Compilations.** A file whose first line announces `N篇` and that holds
+   parts headed `…篇1`, `…篇2`… (or `第一篇`, `第二篇`… after such an
+   announcement) yields one document per part, titled by its part line. Two
+   or more parts headed `…篇k` in sequence are a compilation even unannounced.
+   Lines before the first part belong to no document: their date and source
+   become the parts' defaults and their removal counts go to the first part.
+3. **Header zone** (the title and up to `HEADER_ZONE` lines under it): the
+   title is the first line when it is short, has no `。` and no sentence-final
+   punctuation at its end, and is no numbered heading. Under it: lines of
+   labelled fields (`发布时间：… 访问次数：… 信息来源：…`; a bare name among them is
+   the author), a date alone, a `——…` or `（在…上的讲话）` subtitle, a byline
+   (`office name`, `文/name`, or a bare 2–3 character name opening with a
+   common surname). The block ends at the first line
+   that is none of these; if that line opens with a byline run into the body
+   (`…组织部长 李晓波胡锦涛…`) the byline is cut off (a run-in name is taken
+   as three characters).
+4. **Trailer zone** (up to `TRAILER_ZONE` lines at the end): editor credits
+   (`责编/肖楠 美编/石玉`), author notes (`（作者为…）`) and source / author
+   lines (`（来源：…）`).
+5. A document needs at least one body line: one without is dropped, and a file
+   with none yields `[]` (the pipeline rejects it as `no_content`).
+
+Keywords match in Simplified and Traditional forms. Fields are never invented:
+what a document does not state stays None. Removals are counted in `removed`
+by kind: `separator`, `boilerplate_disclaimer`, `boilerplate_ad`,
+`boilerplate_nav`, `recommended_reading`, `metadata_line`, `run_in_byline`,
+`author_note`, `editor_credit`, `compilation_header`, `compilation_preamble`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from itertools import pairwise
+
+from zhclean.model import DocumentDraft
+
+HEADER_ZONE = 5  # lines under the title where title-block metadata may sit
+TRAILER_ZONE = 3  # lines at the end where credits and notes may sit
+WEAK_MAX_LEN = 40  # weak boilerplate cues count only on lines this short
+TITLE_MAX_LEN = 60  # longest line taken as a title
+
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of a literal table."""
+    return text.split()
+
+
+# Traditional forms of the keyword characters, "简繁…" (tested against OpenCC s2t, s2tw, s2hk).
+_VARIANTS: dict[str, str] = {
+    pair[0]: pair[1:]
+    for pair in _words(
+        "发發 布佈 时時 间間 闻聞 来來 处處 访訪 问問 数數 浏瀏 览覽 阅閱閲 "
+        "读讀 点點 击擊 责責 编編 辑輯 对對 审審 号號 体體 欢歡 帮幫 档檔 "
+        "网網 范範 荐薦 参參 载載 鉴鑒鑑 转轉 仅僅 学學 习習 请請 关關 扫掃 "
+        "维維 码碼 页頁 闭閉 顶頂 链鏈 热熱 门門 传傳 观觀 权權 归歸 声聲 "
+        "联聯 系係繫 创創 咨諮 询詢 书書 记記 长長 县縣 区區 厅廳 员員 组組 "
+        "镇鎮 乡鄉 队隊 经經 会會 总總 干幹 专專 视視 调調 党黨 报報 讯訊 "
+        "讲講 话話 辞辭 说說説 选選 优優 汇匯彙 单單 于於 现現 实實 务務 "
+        "为為爲 核覈 内內 秘祕 终終 注註"
+    )
+}
+
+_VOCABULARY: set[str] = set()  # every keyword used below, for the script tests
+
+
+def _hz(word: str) -> str:
+    """Regex for `word` in Simplified or Traditional: 来源 → [来來]源."""
+    return "".join(f"[{c}{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in word)
+
+
+def _any(*words: str) -> str:
+    """Non-capturing alternation of `words` in both scripts, longest first."""
+    _VOCABULARY.update(words)
+    return "(?:" + "|".join(_hz(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_HAN = "\u3400-\u9fff"
+_CN_DIGITS = "一二三四五六七八九十两〇零"
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_HAS_HAN = re.compile(f"[{_HAN}]")
+# A person's name: 2–4 Han characters, or two parts joined by · (阿不都·热合曼)
+_NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,6}})"
+_NAME_RE = re.compile(_NAME)
+
+# Common surnames, Simplified and Traditional, for telling a bare name from a word.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
+    "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "張劉陳楊黃趙吳孫馬羅鄭謝韓馮鄧蕭葉蘇呂盧鍾鐘譚陸賈韋鄒閆龍賀顧龔錢嚴湯齊喬龐顏莊聶魯歐"
+    "關蘭寧紀畢單塗駱藍鮑華饒繆車項連蘆婁竇費衛鄔邊師欒隋鞏鄺萬覃閻許曾馮蔣餘姜崔鄺樂"
+    "陽時農岳邵範於溫嶽遊簡麥黨宮應閔榮叢遲衞"
+)
+_COMPOUND_SURNAMES = frozenset(
+    _words(
+        "欧阳 歐陽 司马 司馬 上官 诸葛 諸葛 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 令狐 夏侯 "
+        "长孙 長孫 宇文 司徒 端木 独孤 獨孤"
+    )
+)
+# Author values that name nobody.
+_PLACEHOLDER_AUTHORS = frozenset(
+    _words("佚名 未知 匿名 admin 管理员 管理員 本站 网友 網友 小编 小編")
+)
+
+# --- boilerplate ----------------------------------------------------------------
+
+# A line with no letter, digit or Han character: "-", "***", "——", "……"
+_SEPARATOR = re.compile(r"^[\W_]+$")
+# Recommended-reading and navigation lists: "推荐访问：…", "相关阅读", "上一篇：…"
+_RECOMMENDED = re.compile(
+    r"^[【\[]?"
+    + _any(
+        "推荐访问", "推荐阅读", "相关推荐", "相关阅读", "相关文章", "相关链接", "延伸阅读",
+        "猜你喜欢", "热门推荐", "热门文章", "精彩推荐", "上一篇", "下一篇",
+    )
+)  # fmt: skip
+# Strong boilerplate cues, matched anywhere in a line
+_BOILERPLATE = re.compile(
+    "(?P<boilerplate_disclaimer>"
+    + _any(
+        "网友上传", "不代表本站观点", "版权所有", "版权归", "版权声明", "免责声明", "如有侵权",
+        "侵权请联系", "若需要原创", "咨询客服", "转载请注明",
+    )
+    + ")|(?P<boilerplate_ad>"
+    + _any(
+        "小编", "希望大家喜欢", "希望对你有", "希望对您有", "希望对大家有", "文档网", "范文网",
+        "推荐访问", "欢迎阅读", "欢迎参考", "欢迎下载", "欢迎借鉴", "欢迎收藏", "欢迎转载",
+    )
+    + ")|(?P<boilerplate_nav>"
+    + _any(
+        "打印本页", "打印此文", "关闭窗口", "返回顶部", "返回列表", "收藏本页", "【打印】",
+        "【关闭】",
+    )
+    + ")"
+)  # fmt: skip
+# Weak cues, which ordinary sentences may contain: only on short lines
+_WEAK_BOILERPLATE = re.compile(
+    "(?P<boilerplate_disclaimer>"
+    + _any("本站", "仅供参考", "仅供学习")
+    + ")|(?P<boilerplate_nav>"
+    + _any("扫一扫", "二维码", "分享到", "字号", "更多精彩", "更多内容")
+    + ")"
+)
+
+# --- title block ----------------------------------------------------------------
+
+# A date with an optional time: 2008-11-13 10:51:00, 2008年11月13日 10时51分, 2008/11/13, 2008.11.13
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.．年]\s*(?P<m>\d{1,2})\s*[-/.．月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?:[上下]午)?\s*(?P<H>\d{1,2})\s*[:：时時点點]\s*(?P<M>\d{1,2})"
+    r"(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?\s*分?)?"
+)
+# A line holding only a date: "2008年11月13日", "（2023年4月10日）", "2008-11-13 星期四"
+_WEEKDAY = rf"(?:{_any('星期', '周')}[一二三四五六日天])"
+_DATE_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_DATE.pattern})\s*{_WEEKDAY}?\s*[）)】\]]?$")
+# The labels of header fields, each group named by the field it holds
+_FIELD = re.compile(
+    "(?:(?P<time>"
+    + _any(
+        "发布时间", "发表时间", "更新时间", "发稿时间", "时间", "发布日期", "发表日期", "日期",
+    )
+    + ")|(?P<source>"
+    + _any(
+        "信息来源", "文章来源", "新闻来源", "稿件来源", "本文来源", "来源", "稿源", "出处", "转自",
+    )
+    + ")|(?P<author>"
+    + _any("作者", "撰稿人", "撰稿", "撰文")
+    + ")|(?P<views>"
+    + _any(
+        "访问次数", "浏览次数", "阅读次数", "点击次数", "点击数", "点击量", "访问量", "阅读量",
+        "浏览量", "点击", "浏览", "阅读",
+    )
+    + ")|(?P<editor>"
+    + _any("责任编辑", "责编", "编辑", "美编", "校对", "审核", "审校", "编审")
+    + "))\\s*[：:]"
+)  # fmt: skip
+_HEADER_FIELDS = frozenset({"time", "source", "author", "views", "editor"})
+_TRAILER_FIELDS = frozenset({"source", "author", "editor"})
+# A whole line in brackets: "（来源：人民日报）", "【责任编辑：张三】"
+_BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
+# Editor credits, one or more: "责编/肖楠 美编/石玉", "责任编辑：张三"
+_CREDIT = re.compile(
+    r"^(?:"
+    + _any("责任编辑", "责编", "编辑", "美编", "校对", "审核", "审校", "编审", "终审", "初审")
+    + r"\s*[/／:：|｜]\s*[^\s/／:：|｜]{1,12}\s*)+$"
+)
+# An author note: "（作者为江苏省丹阳市委常委、组织部部长）", "（作者系…）", "（作者：张三）"
+_AUTHOR_NOTE = re.compile(
+    rf"^[（(]\s*(?P<note>{_any('作者系', '作者为', '作者是', '作者单位')}.*?|作者[：:].*?)\s*[）)]$"
+)
+_NOTE_NAME = re.compile(rf"^作者[：:]\s*(?P<name>{_NAME})(?:$|[\s，,、；;])")
+# A subtitle under the title: "——在全市组织工作会议上的讲话", "（在…上的讲话，2023年4月10日）"
+_SUBTITLE = re.compile(
+    r"^(?:——|—|--|－－)\s*[^—\-－\s]"
+    rf"|^[（(]\s*{_any('在', '于')}[^）)]{{2,80}}"
+    rf"{_any('讲话', '发言', '报告', '致辞', '演讲', '讲稿', '说明')}[^）)]*[）)]$"
+)
+_OFFICE = _any(
+    "书记", "常委", "部长", "主任", "市长", "县长", "区长", "省长", "州长", "局长", "厅长", "主席",
+    "委员", "秘书长", "组长", "院长", "校长", "处长", "科长", "镇长", "乡长", "所长", "站长",
+    "队长", "行长", "经理", "董事长", "理事长", "会长", "社长", "总编辑", "记者", "通讯员",
+    "干事", "专员", "巡视员", "调研员", "研究员", "教授", "党组成员",
+)  # fmt: skip
+# A byline line: office title(s), space, name — "三门峡市湖滨区委常委、组织部长 李晓波"
+_BYLINE = re.compile(rf"^(?P<office>\S.{{0,40}}{_OFFICE})\s+(?P<name>{_NAME})$")
+# A pen byline: "文/张三", "文｜张三", "◎张三"
+_PEN_BYLINE = re.compile(rf"^(?:文\s*[/／|｜]|◎)\s*(?P<name>{_NAME})$")
+# The same byline run into the first body line: "…组织部长 李晓波胡锦涛总书记在…"
+_RUN_IN_BYLINE = re.compile(
+    rf"^(?P<office>\S.{{0,40}}{_OFFICE})\s+(?P<name>[{_HAN}]{{3}})(?P<rest>\S.{{5,}})$"
+)
+# Numbered headings, never titles: "一、…", "（一）…", "1、…", "第一，…"
+_NUMBERED = re.compile(
+    rf"^(?:[{_CN_DIGITS}]+[、.．]|[（(][{_CN_DIGITS}\d]+[）)]|\d+[、.．]|第[{_CN_DIGITS}\d]+[，,、])"
+)
+_TITLE_BAD_END = "。！？；：，、…!?;:,"  # punctuation a title never ends with
+# Sentence-final punctuation, which no metadata line holds
+_SENTENCE_END = re.compile("[。！？]")
+
+# --- compilations ---------------------------------------------------------------
+
+# A compilation's announcing line: "在全市…交流发言3篇", "…心得体会（精选5篇）"
+_ANNOUNCE = re.compile(
+    rf"^.{{2,80}}?[（(]?{_any('精选', '通用', '优选', '汇编', '合集', '范文')}?"
+    rf"(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})篇[）)]?$"
+)
+# A part heading ending in its number: "…交流发言篇1", "…篇二"
+_PART_SUFFIX = re.compile(rf"^.{{0,60}}篇(?P<k>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})$")
+# A part heading opening with its number: "第一篇", "第2篇：…"
+_PART_PREFIX = re.compile(rf"^第(?P<k>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})篇(?:[：:\s].{{0,60}})?$")
+
+
+# --- API ------------------------------------------------------------------------
+
+
+def split_documents(text: str) -> list[DocumentDraft]:
+    """Cut one file's text into its documents, in order; [] when no body remains."""
+    lines = [s for line in text.split("\n") if (s := line.strip())]
+    first = next((line for line in lines if _boilerplate_kind(line) is None), None)
+    announced = first is not None and _ANNOUNCE.match(first) is not None
+    starts = _part_starts(lines, announced)
+    if not starts:
+        doc = _build(lines, title=None)
+        return [doc] if doc.lines else []
+    preamble = _build(lines[: starts[0]], title=None)
+    bounds = [*starts, len(lines)]
+    docs = [_build(lines[s + 1 : e], title=lines[s]) for s, e in pairwise(bounds)]
+    docs = [doc for doc in docs if doc.lines]
+    if docs:
+        _inherit(docs, preamble)
+    return docs
+
+
+# --- documents ------------------------------------------------------------------
+
+
+def _build(lines: list[str], title: str | None) -> DocumentDraft:
+    """One document from its lines; `title` is given for a compilation part."""
+    draft = DocumentDraft(title=title, published_at=None, author=None, source_name=None, lines=[])
+    kept = []
+    for line in lines:
+        kind = _boilerplate_kind(line)
+        if kind is None:
+            kept.append(line)
+        else:
+            draft.removed[kind] += 1
+    start = _read_header(kept, draft)
+    end = _read_trailer(kept, start, draft)
+    draft.lines = kept[start:end]
+    return draft
+
+
+def _boilerplate_kind(line: str) -> str | None:
+    """The kind of site boilerplate `line` is, or None for content."""
+    if _SEPARATOR.match(line):
+        return "separator"
+    if _RECOMMENDED.match(line):
+        return "recommended_reading"
+    if m := _BOILERPLATE.search(line):
+        return m.lastgroup
+    if len(line) <= WEAK_MAX_LEN and (m := _WEAK_BOILERPLATE.search(line)):
+        return m.lastgroup
+    return None
+
+
+def _part_starts(lines: list[str], announced: bool) -> list[int]:
+    """Indices of a compilation's part headings (1, 2, … in order), or [] if none."""
+    patterns = (_PART_SUFFIX, _PART_PREFIX) if announced else (_PART_SUFFIX,)
+    for pattern in patterns:
+        starts: list[int] = []
+        for i, line in enumerate(lines):
+            if "篇" in line and (m := pattern.match(line)) and _cn_int(m["k"]) == len(starts) + 1:
+                starts.append(i)
+        if len(starts) >= 2:
+            return starts
+    return []
+
+
+def _inherit(docs: list[DocumentDraft], preamble: DocumentDraft) -> None:
+    """Give the parts the page's date and source; count the preamble on the first part."""
+    for doc in docs:
+        doc.published_at = doc.published_at or preamble.published_at
+        doc.source_name = doc.source_name or preamble.source_name
+    removed = docs[0].removed
+    removed.update(preamble.removed)
+    if preamble.title is not None:
+        removed["compilation_header"] += 1
+    if preamble.lines:
+        removed["compilation_preamble"] += len(preamble.lines)
+
+
+# --- header zone ----------------------------------------------------------------
+
+
+def _read_header(lines: list[str], draft: DocumentDraft) -> int:
+    """Take the title block off the top of `lines`; return where the body starts.
+
+    May cut a run-in byline off the first body line (in place).
+    """
+    i = seen = 0
+    while i < len(lines) and seen < HEADER_ZONE:
+        kind = _header_line(lines[i], draft)
+        if kind is None:
+            break
+        if kind != "title":
+            draft.removed[kind] += 1
+            seen += 1
+        i += 1
+    if i < len(lines) and seen < HEADER_ZONE and draft.author is None:
+        rest = _cut_run_in_byline(lines[i], draft)
+        if rest is not None:
+            lines[i] = rest
+            draft.removed["run_in_byline"] += 1
+    return i
+
+
+def _header_line(line: str, draft: DocumentDraft) -> str | None:
+    """Record `line` if it belongs to the title block; return its kind ("title", …)."""
+    core = _unbracket(line)
+    if _CREDIT.match(core):
+        _add_extra(draft, "editors", core)
+        return "editor_credit"
+    if (found := _parse_fields(line, _HEADER_FIELDS)) is not None:
+        _apply(found, draft)
+        return "metadata_line"
+    if (m := _DATE_LINE.match(line)) and (when := _datetime(m)) is not None:
+        draft.published_at = draft.published_at or when
+        return "metadata_line"
+    if draft.title is None:
+        if _is_title(line):
+            draft.title = line
+            return "title"
+        return None
+    if _SUBTITLE.match(line):
+        _add_extra(draft, "subtitle", line)
+        if draft.published_at is None and (m := _DATE.search(line)):
+            draft.published_at = _datetime(m)
+        return "metadata_line"
+    if m := _BYLINE.match(line):
+        draft.author = draft.author or m["name"]
+        _add_extra(draft, "byline", line)
+        return "metadata_line"
+    if m := _PEN_BYLINE.match(line):
+        draft.author = draft.author or m["name"]
+        return "metadata_line"
+    if len(line) <= 3 and _is_name(line):  # four characters are more often a heading
+        draft.author = draft.author or line
+        return "metadata_line"
+    return None
+
+
+def _is_title(line: str) -> bool:
+    """A short line that does not read as a sentence or a numbered heading."""
+    return (
+        len(line) <= TITLE_MAX_LEN
+        and line[-1] not in _TITLE_BAD_END
+        and "。" not in line
+        and _HAS_HAN.search(line) is not None
+        and not _NUMBERED.match(line)
+    )
+
+
+def _cut_run_in_byline(line: str, draft: DocumentDraft) -> str | None:
+    """If `line` opens with a byline glued to the body, record it and return the body."""
+    m = _RUN_IN_BYLINE.match(line)
+    if m is None:
+        return None
+    draft.author = m["name"]
+    _add_extra(draft, "byline", f"{m['office']} {m['name']}")
+    return m["rest"]
+
+
+# --- trailer zone ---------------------------------------------------------------
+
+
+def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
+    """Take credits and notes off the end of `lines[start:]`; return where the body ends."""
+    end = len(lines)
+    while end > start and len(lines) - end < TRAILER_ZONE:
+        kind = _trailer_line(lines[end - 1], draft)
+        if kind is None:
+            break
+        draft.removed[kind] += 1
+        end -= 1
+    return end
+
+
+def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
+    """Record `line` if it is a trailing credit or note; return its kind."""
+    core = _unbracket(line)
+    if _CREDIT.match(core):
+        _add_extra(draft, "editors", core)
+        return "editor_credit"
+    if m := _AUTHOR_NOTE.match(line):
+        note = m["note"]
+        _add_extra(draft, "author_note", note)
+        if draft.author is None and (name := _NOTE_NAME.match(note)):
+            draft.author = name["name"]
+        return "author_note"
+    if (found := _parse_fields(line, _TRAILER_FIELDS)) is not None:
+        _apply(found, draft)
+        return "metadata_line"
+    return None
+
+
+# --- labelled fields ------------------------------------------------------------
+
+
+def _parse_fields(line: str, allowed: frozenset[str]) -> dict[str, str | datetime] | None:
+    """The fields of a metadata line ("发布时间：… 信息来源：…"), or None if it is not one.
+
+    The line must open with a label (or a date, then labels), and every label must be
+    of an `allowed` kind with a plausible value.
+    """
+    core = _unbracket(line)
+    if not (_FIELD.match(core) or core[:1].isdigit()) or _SENTENCE_END.search(core):
+        return None
+    labels = list(_FIELD.finditer(core))
+    if not labels:
+        return None
+    found: dict[str, str | datetime] = {}
+    head = core[: labels[0].start()].strip()
+    if head and not _take_value("time", head, found):
+        return None
+    for m, end in zip(labels, [lab.start() for lab in labels[1:]] + [len(core)], strict=True):
+        kind = m.lastgroup
+        value = core[m.end() : end].strip(" 【】[]|｜")
+        if kind not in allowed or not _take_value(kind, value, found, label=m.group()):
+            return None
+    return found
+
+
+def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
+    """Put a field's value into `found`; False when it cannot be that field's value."""
+    rest = ""
+    if not value:
+        return True
+    if kind == "time":
+        m = _DATE.match(value)
+        if m is None or (when := _datetime(m)) is None:
+            return False
+        found.setdefault("published_at", when)
+        rest = value[m.end() :]
+        if "，" in rest:  # "时间：2020年3月1日，全市召开…" is a sentence
+            return False
+    elif kind in ("source", "author"):
+        token, *more = value.split(maxsplit=1)
+        rest = more[0] if more else ""
+        if len(token) > 30:
+            return False
+        if kind == "source":
+            found.setdefault("source_name", token)
+        elif token not in _PLACEHOLDER_AUTHORS:
+            found.setdefault("author", token)
+    elif kind == "views":
+        m = re.match(r"\d[\d,]*", value)
+        if m:
+            found.setdefault("views", m.group())
+        rest = value[m.end() :] if m else value
+    elif kind == "editor":
+        found["editors"] = (
+            f"{found['editors']} {label}{value}" if "editors" in found else label + value
+        )
+    _take_loose(rest, found)
+    return True
+
+
+def _take_loose(text: str, found: dict) -> None:
+    """Unlabelled words in a metadata line: a date, or a bare name (the author)."""
+    for token in text.split():
+        if (m := _DATE.fullmatch(token)) and (when := _datetime(m)) is not None:
+            found.setdefault("published_at", when)
+        elif _is_name(token):
+            found.setdefault("author", token)
+
+
+def _apply(found: dict, draft: DocumentDraft) -> None:
+    """Fill the draft's empty fields from parsed metadata."""
+    draft.published_at = draft.published_at or found.get("published_at")
+    draft.author = draft.author or found.get("author")
+    draft.source_name = draft.source_name or found.get("source_name")
+    for key in ("views", "editors"):
+        if key in found:
+            _add_extra(draft, key, found[key])
+
+
+# --- helpers --------------------------------------------------------------------
+
+
+def _unbracket(line: str) -> str:
+    """The inside of a line wrapped in one pair of brackets, else the line."""
+    m = _BRACKETED.match(line)
+    return m.group(1) if m else line
+
+
+def _datetime(m: re.Match[str]) -> datetime | None:
+    """The naive datetime of a `_DATE` match; None for an impossible date."""
+    try:
+        return datetime(
+            int(m["y"]),
+            int(m["m"]),
+            int(m["d"]),
+            int(m["H"] or 0),
+            int(m["M"] or 0),
+            int(m["S"] or 0),
+        )
+    except ValueError:
+        return None
+
+
+def _is_name(token: str) -> bool:
+    """A bare person's name: 2–4 Han characters opening with a common surname."""
+    return (
+        _NAME_RE.fullmatch(token) is not None
+        and (token[0] in _SURNAMES or token[:2] in _COMPOUND_SURNAMES)
+        and token not in _PLACEHOLDER_AUTHORS
+    )
+
+
+def _add_extra(draft: DocumentDraft, key: str, value: str) -> None:
+    """Set extra[key], appending to what is already there."""
+    draft.extra[key] = f"{draft.extra[key]} {value}" if key in draft.extra else value
+
+
+def _cn_int(numeral: str) -> int:
+    """Value of a small numeral: "3", "三", "十二", "二十" (0 if unreadable)."""
+    if numeral.isdigit():
+        return int(numeral)
+    digits = _CN_DIGIT_VALUES
+    head, ten, tail = numeral.partition("十")
+    if not ten:
+        return digits.get(numeral, 0)
+    return digits.get(head, 1 if not head else 0) * 10 + digits.get(tail, 0)

@@ -1,0 +1,84 @@
+"""Split the bodies of a document's sections into sentences.
+
+A sentence ends after 。！？ or an ellipsis (……), together with any closing
+quotes or brackets that follow, or at the end of a line. ；：， do not end a
+sentence, and neither does a full stop between digits (1。8亿).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zhclean.model import Section, Sentence
+
+# a sentence end: 。！？ or ellipses (……, ⋯⋯), each with the closing quotes or brackets
+# after it, as one run (？！ / 。。 / ？”。 stay together)
+_END = re.compile(r"(?:[。！？…⋯][”’」』）)】〕]*)+")
+# ASCII digits, around a full stop that belongs to a number (1。8亿)
+_DIGITS = "0123456789"
+# leading and trailing whitespace, full-width space included
+_SPACE = " \t\r\f\v\u3000\u00a0"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) without surrounding whitespace."""
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
+
+
+def _is_decimal_stop(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Whether text[a:b] is a lone 。 between digits (1。8亿), inside [start, end)."""
+    return (
+        text[a:b] == "。"
+        and start < a
+        and b < end
+        and text[a - 1] in _DIGITS
+        and text[b] in _DIGITS
+    )
+
+
+def _line_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences of one line text[start:end], trimmed, none empty."""
+    cut = start
+    for m in _END.finditer(text, start, end):
+        if _is_decimal_stop(text, m.start(), m.end(), start, end):
+            continue
+        a, b = _trimmed(text, cut, m.end())
+        if a < b:
+            yield a, b
+        cut = m.end()
+    a, b = _trimmed(text, cut, end)
+    if a < b:
+        yield a, b
+
+
+def _body_start(text: str, section: Section) -> int:
+    """Offset where a section's body begins: after its heading line and newline."""
+    if section.heading is None:
+        return section.char_start
+    newline = text.find("\n", section.char_start, section.char_end)
+    return section.char_end if newline < 0 else newline + 1
+
+
+def _body_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the lines in text[start:end], newlines excluded."""
+    while start < end:
+        newline = text.find("\n", start, end)
+        stop = end if newline < 0 else newline
+        yield start, stop
+        start = stop + 1
+
+
+def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
+    """Sentences of the section bodies of text, in order; heading lines belong to none."""
+    sentences: list[Sentence] = []
+    for section in sections:
+        body = _body_start(text, section)
+        for line_start, line_end in _body_lines(text, body, section.char_end):
+            for a, b in _line_sentences(text, line_start, line_end):
+                sentences.append(Sentence(len(sentences), section.index, a, b))
+    return sentences
