@@ -159,6 +159,15 @@ def test_short_lines(text: str, codec: str, expected: str) -> None:
     assert guess is None or str(guess) != text
 
 
+def test_exact_tie_is_settled_by_charset_normalizer_with_low_confidence() -> None:
+    data = "提高機關".encode("big5")
+    assert data.decode("gb18030") == "矗蔼诀闽"  # also common hanzi: four characters can't tell
+    assert plausibility("提高機關") == plausibility("矗蔼诀闽")
+    decoded = decode(data)
+    assert (decoded.encoding, decoded.text) == ("big5", "提高機關")
+    assert decoded.confidence < 0.5
+
+
 def test_line_endings_are_untouched() -> None:
     text = "第一行\r\n第二行\r第三行\n\n"
     assert decode(text.encode("gbk")).text == text
@@ -208,7 +217,10 @@ def test_empty(data: bytes, detail: str) -> None:
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF document"),
         (gzip.compress(SIMPLIFIED.encode()), "gzip compressed data"),
         (b"\x00" * 1000, "1000 NUL bytes only"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "OLE2 compound document (doc, xls, ppt)"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "OLE2 compound document (doc, xls, ppt)",
+        ),
     ],
 )
 def test_binary(data: bytes, detail: str) -> None:
@@ -233,9 +245,7 @@ def test_high_random_bytes_are_undecodable() -> None:
     data = bytes(b | 0x80 for b in random.Random(0).randbytes(4096))
     err = rejected(data)
     assert err.reason == "undecodable"
-    assert err.detail.startswith(
-        "no plausible decoding (tried utf-8, gb18030, big5, utf-16); "
-    )
+    assert err.detail.startswith("no plausible decoding (tried utf-8, gb18030, big5, utf-16); ")
 
 
 def test_utf16_text_with_binary_nul_pattern_is_not_text() -> None:

@@ -196,3 +196,18 @@ def test_second_run_has_parent_and_failed_validation_publishes_nothing(
     assert latest(out) == "v0002"
     assert versions(out) == ["v0001", "v0002"]
     assert not list(out.glob(".tmp-*"))
+
+
+def test_run_leaves_a_summary_artifact(published: Path) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["clean-corpus-summary"]))
+        )
+    assert artifacts, "no clean-corpus-summary artifact"
+    markdown = artifacts[0].data
+    assert "| documents | 7 |" in markdown
+    assert "**Repairs by kind:** script_conversion 2487" in markdown
+    assert "**Rejects by reason:**" in markdown

@@ -6,7 +6,8 @@ Decision rules, in order (see `decode`):
 2. A UTF-32/UTF-16/UTF-8 BOM selects its codec; the BOM is removed from the text.
 3. A known magic number -> reject ``binary``. Bytes containing NUL are either plausible
    UTF-16 without BOM or ``binary``.
-4. Strict UTF-8 -> ``utf-8`` with confidence 1.0 (mojibake inside stays for the repair stage).
+4. Strict UTF-8 -> ``utf-8`` with confidence 1.0 (mojibake inside stays for the repair stage),
+   unless >= 5% of the bytes are C0 controls: then it is only one of the candidates below.
 5. gb18030, big5 (else cp950, big5hkscs), utf-16-le and utf-16-be are decoded strictly and
    ranked by `plausibility`; a codec that fails strictly on at most 1% of the characters is
    kept too, decoded with ``errors="replace"`` (U+FFFD marks the lost bytes; the replacement
@@ -36,7 +37,7 @@ _TRIED = "utf-8, gb18030, big5, utf-16"
 # One class letter per code point; `str.translate` maps a text to its classes in C.
 _WS, _TOP, _HAN, _RARE_HAN, _GOOD, _FAIR, _OTHER, _WEIRD, _BAD = "wAhrgfoxb"
 _WEIGHTS = {_TOP: 1.0, _HAN: 1.0, _RARE_HAN: 0.5, _GOOD: 1.0, _FAIR: 0.5, _WEIRD: -0.5, _BAD: -1.0}
-_TOP_SHARE = 0.2  # real Chinese: >= 20% of hanzi are among the top ~100 (seeds: 30-40%)
+_TOP_SHARE = 0.2  # in real Chinese 28-40% of hanzi are among the top ~100 (the seeds)
 _FREQ_WEIGHT = 0.5
 _FREQ_PRIOR = 1.0  # smooths the frequency score of short texts
 
@@ -109,9 +110,10 @@ def plausibility(text: str) -> float:
     A character-class score: common hanzi (GB2312 or Big5 level 1), ASCII, CJK punctuation
     and full-width forms count 1; rare hanzi and other symbols 0.5; kana, Greek, Hangul... 0;
     box drawing, CJK extensions and compatibility ideographs -0.5; controls, private use and
-    U+FFFD -1; averaged over the non-whitespace characters. Blended (20% weight from 50 hanzi
-    on, less below) with a frequency score: the share of hanzi among the ~100 most frequent,
-    saturating at 20%, since misdecoded bytes land on common but not frequent hanzi.
+    U+FFFD -1; averaged over the non-whitespace characters. Then multiplied by
+    0.5 + 0.5 x a frequency score, min(1, (top + 1) / (0.2 x hanzi + 1)) where `top` counts
+    hanzi among the ~100 most frequent: misdecoded bytes land on common hanzi, rarely on the
+    most frequent ones (the +1 keeps short texts from being judged on a handful of characters).
     Whitespace-only or empty text scores 0.
     """
     classes = text[:SAMPLE].translate(_TABLE)
@@ -374,6 +376,8 @@ def decode(data: bytes) -> Decoded:
         return _checked(chosen)
     if (rate := _control_rate(data)) >= CONTROL_BINARY_RATE:
         raise Rejected("binary", f"{rate:.0%} control bytes and no text encoding fits")
-    best = cands[0] if cands else None
-    guess = f"best guess {best.codec} at {best.score:.0%} plausible" if best else "none decodes"
+    if cands:
+        guess = f"best guess {cands[0].codec} at {cands[0].score:.0%} plausible"
+    else:
+        guess = f"none decodes with at most {MAX_ERROR_RATE:.0%} of characters replaced"
     raise Rejected("undecodable", f"no plausible decoding (tried {_TRIED}); {guess}")

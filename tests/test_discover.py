@@ -1,0 +1,227 @@
+"""Tests for zhclean.discover: what is found, in which order, and what is rejected."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from zhclean.discover import discover, read
+from zhclean.model import RawFile, Reject, Rejected
+
+RAW = Path(__file__).resolve().parent.parent / "raw"
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def write(path: Path, data: bytes = b"x") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    root = tmp_path.resolve() / "raw"
+    root.mkdir()
+    return root
+
+
+def rels(files: list[RawFile]) -> list[str]:
+    return [f.rel_path for f in files]
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_the_seed_directory() -> None:
+    files, rejects = discover(RAW)
+    assert rejects == []
+    assert [f.rel_path[:3] for f in files] == ["000", "001", "002", "003", "004"]
+    assert all(f.size == f.path.stat().st_size and f.path.is_absolute() for f in files)
+
+
+def test_nested_sorted_and_hidden(raw: Path) -> None:
+    for rel in ["b.txt", "a/z.txt", "a/b/c.txt", ".hidden", "A.txt", "中文/文件.txt", "a/.git/x"]:
+        write(raw / rel, rel.encode())
+    (raw / "empty_dir").mkdir()
+    files, rejects = discover(raw)
+    assert rejects == []
+    assert rels(files) == [
+        ".hidden",
+        "A.txt",
+        "a/.git/x",
+        "a/b/c.txt",
+        "a/z.txt",
+        "b.txt",
+        "中文/文件.txt",
+    ]
+    by_rel = {f.rel_path: f for f in files}
+    assert by_rel["a/b/c.txt"] == RawFile(raw / "a" / "b" / "c.txt", "a/b/c.txt", 9)
+
+
+def test_relative_raw_dir_gives_absolute_paths(raw: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(raw / "a.txt")
+    monkeypatch.chdir(raw.parent)
+    files, _ = discover(Path("raw"))
+    assert files == [RawFile(raw / "a.txt", "a.txt", 1)]
+
+
+def test_size_cap(raw: Path) -> None:
+    write(raw / "big.txt", b"0123456789A")
+    write(raw / "fits.txt", b"0123456789")
+    files, rejects = discover(raw, max_bytes=10)
+    assert rels(files) == ["fits.txt"]
+    assert rejects == [
+        Reject("big.txt", sha(b"0123456789A"), "too_large", "11 bytes exceeds the 10 byte limit")
+    ]
+
+
+def test_symlink_inside_is_followed(raw: Path) -> None:
+    target = write(raw / "docs" / "a.txt", b"hello")
+    (raw / "link.txt").symlink_to("docs/a.txt")
+    files, rejects = discover(raw)
+    assert rejects == []
+    assert files == [RawFile(target, "docs/a.txt", 5), RawFile(target, "link.txt", 5)]
+    assert read(files[1]) == (b"hello", sha(b"hello"))
+
+
+def test_symlinks_outside_are_rejected(raw: Path, tmp_path: Path) -> None:
+    write(tmp_path / "secret.txt", b"secret")
+    (tmp_path / "elsewhere").mkdir()
+    write(tmp_path / "elsewhere" / "b.txt")
+    (raw / "abs.txt").symlink_to(tmp_path / "secret.txt")
+    (raw / "rel.txt").symlink_to("../secret.txt")
+    (raw / "dir").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    files, rejects = discover(raw)
+    assert files == []
+    detail = "symbolic link to a path outside RAW_DIR"
+    assert rejects == [
+        Reject("abs.txt", None, "outside_raw_dir", detail),
+        Reject("dir", None, "outside_raw_dir", detail),
+        Reject("rel.txt", None, "outside_raw_dir", detail),
+    ]
+
+
+def test_broken_and_self_links_are_unreadable(raw: Path) -> None:
+    (raw / "broken.txt").symlink_to("missing.txt")
+    (raw / "self").symlink_to("self")
+    files, rejects = discover(raw)
+    assert files == []
+    assert [(r.source_path, r.reason, r.source_sha256) for r in rejects] == [
+        ("broken.txt", "unreadable", None),
+        ("self", "unreadable", None),
+    ]
+    assert rejects[0].detail.startswith("broken symbolic link: ")
+
+
+def test_directory_link_loops_do_not_hang(raw: Path) -> None:
+    write(raw / "sub" / "a.txt")
+    (raw / "sub" / "up").symlink_to("..", target_is_directory=True)
+    (raw / "sub" / "here").symlink_to(".", target_is_directory=True)
+    (raw / "alias").symlink_to("sub", target_is_directory=True)  # sorts before "sub"
+    files, rejects = discover(raw)
+    assert rejects == []
+    assert rels(files) == ["sub/a.txt"]  # once, under its real path
+
+
+def test_raw_dir_given_through_a_link(raw: Path, tmp_path: Path) -> None:
+    write(raw / "a.txt")
+    (tmp_path / "via").symlink_to(raw, target_is_directory=True)
+    (raw / "inner.txt").symlink_to(raw / "a.txt")
+    files, rejects = discover(tmp_path / "via")
+    assert rejects == []
+    assert rels(files) == ["a.txt", "inner.txt"]
+
+
+def test_non_utf8_and_control_names(raw: Path) -> None:
+    bad = os.path.join(os.fsencode(raw), b"bad\xffname.txt")
+    with open(bad, "wb") as f:
+        f.write(b"data")
+    write(raw / "line\nbreak.txt")
+    files, rejects = discover(raw)
+    assert rejects == []
+    assert rels(files) == ["bad\\xffname.txt", "line\\x0abreak.txt"]
+    assert read(files[0]) == (b"data", sha(b"data"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_is_rejected_not_read(raw: Path) -> None:
+    os.mkfifo(raw / "pipe")
+    files, rejects = discover(raw)
+    assert files == []
+    assert rejects == [Reject("pipe", None, "unreadable", "a named pipe, not a regular file")]
+
+
+def test_unlistable_directory_is_rejected(raw: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Running as root, chmod 000 does not stop listing: simulate the PermissionError instead.
+    write(raw / "ok.txt")
+    write(raw / "locked" / "hidden.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: os.PathLike[str]) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, rejects = discover(raw)
+    assert rels(files) == ["ok.txt"]
+    assert rejects == [
+        Reject("locked", None, "unreadable", "cannot list directory: Permission denied")
+    ]
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root ignores file permissions")
+def test_chmod_000_file_is_unreadable_on_read(raw: Path) -> None:
+    path = write(raw / "locked.txt")
+    path.chmod(0)
+    try:
+        (raw_file,) = discover(raw)[0]
+        with pytest.raises(Rejected) as info:
+            read(raw_file)
+        assert (info.value.reason, info.value.detail) == (
+            "unreadable",
+            "cannot read: Permission denied",
+        )
+    finally:
+        path.chmod(0o644)
+
+
+def test_read_of_a_vanished_file_is_unreadable(raw: Path) -> None:
+    path = write(raw / "gone.txt")
+    (raw_file,) = discover(raw)[0]
+    path.unlink()
+    with pytest.raises(Rejected) as info:
+        read(raw_file)
+    assert (info.value.reason, info.value.detail) == (
+        "unreadable",
+        "cannot read: No such file or directory",
+    )
+
+
+def test_read_returns_bytes_and_sha256(raw: Path) -> None:
+    data = "組織部門".encode("big5")
+    write(raw / "a.txt", data)
+    (raw_file,) = discover(raw)[0]
+    assert read(raw_file) == (data, sha(data))
+
+
+def test_every_file_appears_exactly_once(raw: Path, tmp_path: Path) -> None:
+    write(raw / "a.txt")
+    write(raw / "d" / "big.txt", b"x" * 100)
+    (raw / "out.txt").symlink_to(write(tmp_path / "o.txt"))
+    (raw / "broken").symlink_to("nowhere")
+    files, rejects = discover(raw, max_bytes=50)
+    paths = rels(files) + [r.source_path for r in rejects]
+    assert sorted(paths) == ["a.txt", "broken", "d/big.txt", "out.txt"]
+    assert len(set(paths)) == len(paths)
+
+
+def test_missing_raw_dir_raises(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        discover(tmp_path / "nope")
+    with pytest.raises(NotADirectoryError):
+        discover(write(tmp_path / "file.txt"))
