@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from strategies import HAN, documents
 
 from zhclean.structure.sections import find_sections
 from zhclean.structure.sentences import split_sentences
@@ -210,70 +208,9 @@ def test_seed_004() -> None:
 
 # ---------------------------------------------------------------- properties
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_phrase = st.text(alphabet="组织工作干部学习作风建设党员群众服务创新发展", min_size=2, max_size=12)
-_marker = st.sampled_from(
-    [
-        "一、",
-        "二、",
-        "（一）",
-        "（二）",
-        "1、",
-        "2.",
-        "3．",
-        "（1）",
-        "(2)",
-        "第一，",
-        "第二、",
-        "第一部分",
-        "第二章 ",
-        "第三句话：",
-        "①",
-        "一是",
-        "二要",
-        "问：",
-        "",
-    ]
-)
-_heading_like = st.builds(
-    lambda m, p, end: m + p + end, _marker, _phrase, st.sampled_from(["", "", "。", "？", "："])
-)
-_clause = st.builds(
-    lambda p, sep: p + sep,
-    _phrase,
-    st.sampled_from(
-        [
-            "，",
-            "；",
-            "：",
-            "、",
-            "。",
-            "！",
-            "？",
-            "……",
-            "。”",
-            "？”",
-            "）",
-            "1.8亿",
-            "3。5",
-            " e.g. ",
-        ]
-    ),
-)
-_paragraph = st.builds(
-    lambda m, cs, end, pad: pad + m + "".join(cs) + end + pad,
-    _marker,
-    st.lists(_clause, min_size=1, max_size=8),
-    st.sampled_from(["。", "！", "？”", "……", "", "，", "。 "]),
-    st.sampled_from(["", "", " ", "\u3000"]),
-)
-_noise = st.text(alphabet="组织。！？，“”（）… \u30001.a", max_size=15)
-_line = st.one_of(_heading_like, _paragraph, _paragraph, st.just("同志们："), _noise)
-_document = st.lists(_line, max_size=25).map("\n".join)
-
 
 @settings(max_examples=300, deadline=None)
-@given(_document)
+@given(documents)
 def test_sentence_properties(text: str) -> None:
     sections = find_sections(text)
     result = split_sentences(text, sections)
@@ -297,16 +234,12 @@ def test_sentence_properties(text: str) -> None:
         for i in range(sentence.char_start, sentence.char_end):
             owner[i] += 1
     for i, ch in enumerate(text):
-        if _HAN.fullmatch(ch):
+        if HAN.fullmatch(ch):
             assert owner[i] == 1, (i, ch)
 
 
-def test_large_document_is_fast() -> None:
-    import time
-
+def test_large_document() -> None:
     line = "组织工作要创新，必须解放思想。增长1.8亿元！“真的吗？”他问……"
     text = "\n".join(["一、加强学习", line * 20, "（一）读书", line] * 5000)
-    started = time.perf_counter()
     result = split_sentences(text, find_sections(text))
-    assert time.perf_counter() - started < 5
     assert len(result) == 5000 * 21 * 4

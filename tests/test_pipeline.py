@@ -1,0 +1,124 @@
+"""One file through every text stage (no Prefect), and the flow's batching."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import zhclean.pipeline as pipeline
+from flows.clean_corpus import batches
+from zhclean.discover import discover
+from zhclean.model import RawFile
+from zhclean.pipeline import Config, process_batch, process_file, uncertain_spans
+
+GBK_TEXT = "組織部門建設\r\n時(shí)間:2022-10-17\r\n組織部門是“黨員之家”,也是“干部之家”。\r\n"
+
+
+def _raw(tmp_path: Path, name: str, data: bytes) -> RawFile:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return RawFile(path, name, len(data))
+
+
+def test_gbk_traditional_file_end_to_end(tmp_path: Path) -> None:
+    docs, reject, facts = process_file(_raw(tmp_path, "a.txt", GBK_TEXT.encode("gbk")), Config())
+    assert reject is None
+    assert facts == {"encoding": "gb18030", "script": "hant"}
+    (doc,) = docs
+    assert doc["doc_id"] == "a.txt#1"
+    assert doc["title"] == "组织部门建设"
+    assert str(doc["published_at"]) == "2022-10-17 00:00:00"
+    assert doc["text"] == "组织部门是“党员之家”，也是“干部之家”。"
+    repairs = {r["kind"]: r["count"] for r in doc["repairs"]}
+    assert repairs == {
+        "ascii_punctuation": 2,
+        "line_endings": 3,
+        "pinyin_annotation": 1,
+        "script_conversion": 11,  # 組織門設 時間 組織門 黨員
+    }
+    assert [s.heading for s in doc["_sections"]] == [None]
+    assert len(doc["_sentences"]) == 1
+
+
+def test_traditional_target_keeps_traditional(tmp_path: Path) -> None:
+    raw = _raw(tmp_path, "a.txt", "标题\n组织部门是党员之家。".encode())
+    (doc,), _, _ = process_file(raw, Config(target_script="hant"))
+    assert doc["title"] == "標題"
+    assert doc["text"] == "組織部門是黨員之家。"
+
+
+def test_file_with_nothing_but_a_title_is_rejected(tmp_path: Path) -> None:
+    docs, reject, _ = process_file(_raw(tmp_path, "t.txt", "只有标题".encode()), Config())
+    assert docs == []
+    assert reject is not None
+    assert (reject.reason, reject.source_sha256 is not None) == ("no_content", True)
+
+
+def test_a_failing_stage_rejects_the_file_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str) -> list:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "split_documents", broken)
+    docs, reject, _ = process_file(_raw(tmp_path, "x.txt", "标题\n正文。".encode()), Config())
+    assert docs == []
+    assert reject is not None
+    assert reject.reason == "internal_error"
+    assert reject.detail == "documents failed: RuntimeError: boom"
+
+
+def test_compilation_repairs_are_split_between_its_documents() -> None:
+    raw_dir = Path(__file__).resolve().parent.parent / "raw"
+    files, _ = discover(raw_dir)
+    (compilation,) = [f for f in files if f.rel_path.startswith("003")]
+    docs, _, _ = process_file(compilation, Config())
+    counts = [{r["kind"]: r["count"] for r in d["repairs"]}["ascii_punctuation"] for d in docs]
+    assert len(counts) == 3
+    assert all(c > 100 for c in counts)
+
+
+def test_batch_puts_every_file_in_documents_or_rejects(tmp_path: Path) -> None:
+    files = [
+        _raw(tmp_path, "a.txt", "标题\n正文。".encode()),
+        _raw(tmp_path, "b.txt", b""),
+        _raw(tmp_path, "c.txt", "标题\n正文。".encode("utf-16")),
+    ]
+    result = process_batch(files, Config())
+    assert result.tables["documents"]["source_path"].to_pylist() == ["a.txt", "c.txt"]
+    assert result.tables["rejects"].to_pylist() == [
+        {
+            "source_path": "b.txt",
+            "source_sha256": hashlib.sha256(b"").hexdigest(),
+            "reason": "empty",
+            "detail": "0 bytes",
+        }
+    ]
+    assert result.encodings == {"utf-8": 1, "utf-16-le": 1}
+    assert (result.files, result.bytes) == (3, sum(f.size for f in files))
+
+
+def test_uncertain_spans_are_runs_of_replacement_characters() -> None:
+    assert uncertain_spans("空谈\ufffd国，\ufffd\ufffd全体") == [[2, 3], [5, 7]]
+    assert uncertain_spans("完整") == []
+
+
+@pytest.mark.parametrize(
+    ("sizes", "batch_bytes", "expected"),
+    [
+        ([], 10, []),
+        ([4, 4, 4], 10, [[4, 4, 4]]),
+        ([6, 6, 6], 10, [[6, 6], [6]]),
+        ([30, 1, 1], 10, [[30], [1, 1]]),
+        ([0, 0], 10, [[0, 0]]),
+    ],
+)
+def test_batches_group_files_by_bytes(
+    sizes: list[int], batch_bytes: int, expected: list[list[int]]
+) -> None:
+    files = [RawFile(Path(f"/r/{i}"), str(i), s) for i, s in enumerate(sizes)]
+    groups = batches(files, batch_bytes)
+    assert [[f.size for f in g] for g in groups] == expected
+    assert [f for g in groups for f in g] == files
