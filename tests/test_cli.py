@@ -23,7 +23,15 @@ def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str
 def test_help_explains_every_option() -> None:
     result = _run("run", "--help")
     assert result.returncode == 0
-    for option in ("RAW_DIR", "--out", "--target-script", "--batch-mb", "--max-file-mb", "--json"):
+    for option in (
+        "RAW_DIR",
+        "--out",
+        "--target-script",
+        "--batch-mb",
+        "--max-file-mb",
+        "--json",
+        "--verbose",
+    ):
         assert option in result.stdout
 
 
@@ -52,3 +60,12 @@ def test_missing_raw_dir_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.strip().count("\n") == 0
     assert "does not exist" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_run_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.write_text("a file where the output directory should be")
+    result = _run("run", str(RAW), "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr.startswith("zhclean: run failed, nothing published: FileExistsError")
+    assert result.stderr.strip().count("\n") == 0

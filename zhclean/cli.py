@@ -16,8 +16,9 @@ _PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
 }
+_QUIET_CONSOLE = {"PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL"}
+"""Prefect's own console log stays quiet (the run's logs still reach the backend)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
         help="larger files are rejected as too_large (default: 50)",
     )
     run.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show Prefect's log on the console (task runs, errors with tracebacks)",
+    )
+    run.add_argument(
         "--json", action="store_true", help="print the run summary as JSON instead of a table"
     )
     return parser
@@ -79,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    for key, value in _PREFECT_DEFAULTS.items():
+    settings = _PREFECT_DEFAULTS if args.verbose else {**_PREFECT_DEFAULTS, **_QUIET_CONSOLE}
+    for key, value in settings.items():
         os.environ.setdefault(key, value)
     from flows.clean_corpus import clean_corpus  # imports Prefect: after the settings above
     from zhclean.report import render
