@@ -280,3 +280,19 @@ def test_plausibility_ranks_real_text_above_misdecodings() -> None:
         assert plausibility(misread) < 0.5
         mojibake = data.decode("gb18030", "replace")
         assert plausibility(mojibake) < 0.5
+
+
+def test_a_few_stray_nul_bytes_do_not_make_text_binary() -> None:
+    data = SIMPLIFIED.encode("utf-8")
+    damaged = data[:30] + b"\x00" + data[30:]
+    decoded = decode(damaged)
+    assert (decoded.encoding, decoded.text) == ("utf-8", damaged.decode("utf-8"))
+    gbk = SIMPLIFIED.encode("gbk")
+    assert decode(gbk[:20] + b"\x00" + gbk[20:]).encoding == "gb18030"
+
+
+def test_many_nul_bytes_in_text_are_binary() -> None:
+    data = (SIMPLIFIED.encode("utf-8") + b"\x00" * 9) * 2
+    with pytest.raises(Rejected) as error:
+        decode(data)
+    assert error.value.reason == "binary"

@@ -225,3 +225,12 @@ def test_missing_raw_dir_raises(tmp_path: Path) -> None:
         discover(tmp_path / "nope")
     with pytest.raises(NotADirectoryError):
         discover(write(tmp_path / "file.txt"))
+
+
+def test_names_that_print_alike_stay_distinct(raw: Path) -> None:
+    for name in (b"a\xff.txt", b"a\\xff.txt", b"b\nc.txt", b"b\\x0ac.txt"):
+        with open(os.path.join(os.fsencode(raw), name), "wb") as f:
+            f.write(name)
+    files, rejects = discover(raw)
+    assert rejects == []
+    assert rels(files) == ["a\\\\xff.txt", "a\\xff.txt", "b\\\\x0ac.txt", "b\\x0ac.txt"]

@@ -156,3 +156,32 @@ def test_repair_counts_by_kind_and_marks_loss() -> None:
         fullwidth_alnum=4,
     )
     assert fixed.lossy
+
+
+URLS_AND_MAIL = [
+    ("详见http://www.gov.cn/a.htm?x=1,请查阅", "详见http://www.gov.cn/a.htm?x=1，请查阅"),
+    ("邮箱:info@gov.cn,电话:123", "邮箱：info@gov.cn，电话：123"),
+    ("网址www.gov.cn.欢迎", "网址www.gov.cn.欢迎"),
+    ("ftp://x.cn/a;b", "ftp://x.cn/a;b"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), URLS_AND_MAIL)
+def test_urls_and_mail_addresses_are_left_alone(damaged: str, expected: str) -> None:
+    assert fix_ascii_punctuation(damaged)[0] == expected
+
+
+PATHOLOGICAL = [  # each took seconds or more with a backtracking regex; now linear
+    '他说"' + "中" * 30000,
+    "(" + "中" * 30000,
+    "x" * 30000 + "@中国",
+    "x" * 30000 + "://中国",
+    "." * 30000 + "中",
+    "?" + "ā" * 30000 + "?",
+]
+
+
+@pytest.mark.parametrize("line", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
+def test_pathological_lines_are_repaired_as_expected(line: str) -> None:
+    expected = "……中" if line.startswith(".") else line
+    assert repair(line).text == expected

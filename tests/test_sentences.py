@@ -61,6 +61,11 @@ SENTENCE_CASES: list[tuple[str, str, list[str]]] = [
     ),
     ("decimal_ascii_dot", "投入1.8亿元。增长3.5%。", ["投入1.8亿元。", "增长3.5%。"]),
     ("decimal_full_stop_between_digits", "投入1。8亿元，用于建设。", ["投入1。8亿元，用于建设。"]),
+    (
+        "full_stop_before_a_year_ends_the_sentence",
+        "全年完成100。2013年计划更多。",
+        ["全年完成100。", "2013年计划更多。"],
+    ),
     ("decimal_fullwidth_dot", "投入1．8亿元，用于建设。", ["投入1．8亿元，用于建设。"]),
     ("full_stop_after_digit", "共有3。下一句。", ["共有3。", "下一句。"]),
     (

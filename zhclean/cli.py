@@ -17,6 +17,7 @@ _PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
+_REASON_MAX = 300  # characters of the one-line failure reason
 _QUIET_CONSOLE = {"PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL"}
 """Prefect's own console log stays quiet (the run's logs still reach the backend)."""
 
@@ -104,8 +105,9 @@ def main(argv: list[str] | None = None) -> int:
             max_file_bytes=max(1, int(args.max_file_mb * 2**20)),
         )
     except Exception as error:  # one line, not a traceback: the run failed, nothing published
+        reason = " ".join(str(error).split())[:_REASON_MAX]
         print(
-            f"zhclean: run failed, nothing published: {type(error).__name__}: {error}",
+            f"zhclean: run failed, nothing published: {type(error).__name__}: {reason}",
             file=sys.stderr,
         )
         return 1

@@ -4,8 +4,9 @@ Decision rules, in order (see `decode`):
 
 1. No bytes, or only ASCII whitespace -> reject ``empty``.
 2. A UTF-32/UTF-16/UTF-8 BOM selects its codec; the BOM is removed from the text.
-3. A known magic number -> reject ``binary``. Bytes containing NUL are either plausible
-   UTF-16 without BOM or ``binary``.
+3. A known magic number -> reject ``binary``. Bytes containing NUL are plausible UTF-16
+   without BOM, or text with a few stray NULs (at most 8, or 0.1% of the bytes: decoded
+   as below, the repair stage drops them), or ``binary``.
 4. Strict UTF-8 -> ``utf-8`` with confidence 1.0 (mojibake inside stays for the repair stage),
    unless >= 5% of the bytes are C0 controls: then it is only one of the candidates below.
 5. gb18030, big5 (else cp950, big5hkscs), utf-16-le and utf-16-be are decoded strictly and
@@ -30,6 +31,7 @@ SAMPLE = 64 * 1024  # bytes sniffed / characters scored
 THRESHOLD = 0.6  # minimum plausibility to accept a decoding
 TIE_MARGIN = 0.05  # scores closer than this are settled by charset-normalizer
 MAX_ERROR_RATE = 0.01  # a lenient decoding may replace at most this share of characters
+STRAY_NULS, STRAY_NUL_RATE = 8, 0.001  # at most this many NULs count as damage, not binary
 CONTROL_BINARY_RATE = 0.05  # share of C0 control bytes that makes undecodable data binary
 _TRIED = "utf-8, gb18030, big5, utf-16"
 
@@ -359,10 +361,12 @@ def decode(data: bytes) -> Decoded:
         if not data.strip(b"\x00"):
             raise Rejected("binary", f"{len(data)} NUL bytes only")
         chosen, _ = _rank(data, ("utf-16-le", "utf-16-be"))
-        if chosen is None:
-            nuls = data.count(0)
+        if chosen is not None:
+            return _checked(chosen)
+        nuls = data.count(0)
+        if nuls > max(STRAY_NULS, len(data) * STRAY_NUL_RATE):
             raise Rejected("binary", f"{nuls} NUL bytes in {len(data)} and not UTF-16 text")
-        return _checked(chosen)
+        # a few stray NULs in text: decode as usual; the repair stage drops them
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

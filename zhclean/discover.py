@@ -29,8 +29,10 @@ _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 def _printable(name: str) -> str:
-    """`name` with undecodable bytes and control characters written as ``\\xNN``."""
-    return os.fsencode(name).decode("utf-8", "backslashreplace").translate(_CONTROLS)
+    """`name` with undecodable bytes and control characters written as ``\\xNN``, and a
+    backslash as ``\\\\``, so that two different names never print the same."""
+    raw = os.fsencode(name).replace(b"\\", b"\\\\")
+    return raw.decode("utf-8", "backslashreplace").translate(_CONTROLS)
 
 
 def _kind(mode: int) -> str:

@@ -82,6 +82,11 @@ def remove_stale_temporaries(out_dir: Path) -> list[str]:
     return removed
 
 
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -110,7 +115,9 @@ def publish(out_dir: Path, tables: dict[str, pa.Table], manifest: dict[str, Any]
     temp.mkdir()
     try:
         for name, table in tables.items():
-            pq.write_table(table, temp / f"{name}.parquet", compression="zstd")
+            path = temp / f"{name}.parquet"
+            pq.write_table(table, path, compression="zstd")
+            _fsync_file(path)
         with _publish_lock(out_dir):
             remove_stale_temporaries(out_dir)
             version = _next_version(out_dir)

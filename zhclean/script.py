@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -109,9 +110,19 @@ class Converter:
         return "".join(out), changed
 
 
-@cache
+_CONVERTERS: dict[str, Converter | None] = {}
+_CONVERTERS_LOCK = threading.Lock()
+
+
 def converter(target: str) -> Converter | None:
-    """The process-wide converter for a target script (None for `keep`)."""
+    """The process-wide converter for a target script (None for `keep`), built once."""
+    with _CONVERTERS_LOCK:
+        if target not in _CONVERTERS:
+            _CONVERTERS[target] = _build_converter(target)
+        return _CONVERTERS[target]
+
+
+def _build_converter(target: str) -> Converter | None:
     if target not in TARGETS:
         raise ValueError(f"unknown target script {target!r}; choose one of {sorted(TARGETS)}")
     config = TARGETS[target]

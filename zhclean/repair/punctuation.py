@@ -9,35 +9,56 @@ from zhclean.repair.chars import CHINESE, HAN
 
 _FULL = str.maketrans(",;:?!", "，；：？！")
 _C = f"[{CHINESE}]"
+_HAS_HAN = re.compile(f"[{HAN}]")
 
+# URLs and e-mail addresses (ASCII): left exactly as they are.
+_URL = re.compile(
+    r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|(?<![a-z0-9.-])www\.)[!#-'*-+\--;=?-~]+"
+    r"|(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+",
+    re.I | re.A,
+)
 # Three or more dots next to a Han character: an ellipsis.
-_ELLIPSIS = re.compile(rf"(?<=[{HAN}])\.{{3,}}|\.{{3,}}(?=[{HAN}])")
+_ELLIPSIS = re.compile(rf"(?<=[{HAN}])\.{{3,}}|(?<!\.)\.{{3,}}+(?=[{HAN}])")
 # , ; : ? ! with Chinese on either side (10:37, 1,000 and http:// have none).
 _MARK = re.compile(rf"(?<={_C})[,;:?!]|[,;:?!](?={_C})")
 # A full stop after Han text, before Han text or at the end of a line (3.5 is untouched).
 _PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（]|$)", re.M)
-# Parentheses on one line around text that holds a Han character: (試行).
-_PARENS = re.compile(rf"\(([^()\n]*[{HAN}][^()\n]*)\)")
-# Straight double quotes around text that holds a Han character, on one line.
-_QUOTES = re.compile(rf'"([^"\n]*[{HAN}][^"\n]*)"')
+# Parentheses on one line; made full-width when they hold a Han character: (試行).
+_PARENS = re.compile(r"\(([^()\n]*)\)")
+# Straight double quotes on one line; made curly when they hold a Han character.
+_QUOTES = re.compile(r'"([^"\n]*)"')
+
+
+def _fix(text: str) -> tuple[str, int]:
+    found = 0
+
+    def enclose(m: re.Match[str], left: str, right: str) -> str:
+        nonlocal found
+        if not _HAS_HAN.search(m.group(1)):
+            return m.group()
+        found += 2
+        return f"{left}{m.group(1)}{right}"
+
+    text = _PARENS.sub(lambda m: enclose(m, "（", "）"), text)
+    text = _QUOTES.sub(lambda m: enclose(m, "“", "”"), text)
+    for pattern, repl in ((_ELLIPSIS, "……"), (_PERIOD, "。")):
+        text, n = pattern.subn(repl, text)
+        found += n
+    text, n = _MARK.subn(lambda m: m.group().translate(_FULL), text)
+    return text, found + n
 
 
 def fix_ascii_punctuation(text: str) -> tuple[str, Counter[str]]:
-    """Make , ; : ? ! . ( ) " full-width where they stand in Chinese context."""
-    found = 0
-
-    def count(n: int) -> None:
-        nonlocal found
+    """Make , ; : ? ! . ( ) " full-width where they stand in Chinese context
+    (never inside a URL or an e-mail address)."""
+    if not ("://" in text or "www." in text or "@" in text) or not _URL.search(text):
+        text, found = _fix(text)
+        return text, Counter(ascii_punctuation=found)
+    parts, found, position = [], 0, 0
+    for url in _URL.finditer(text):
+        fixed, n = _fix(text[position : url.start()])
+        parts += [fixed, url.group()]
         found += n
-
-    text, n = _ELLIPSIS.subn("……", text)
-    count(n)
-    text, n = _PARENS.subn(r"（\1）", text)
-    count(2 * n)
-    text, n = _QUOTES.subn(r"“\1”", text)
-    count(2 * n)
-    text, n = _MARK.subn(lambda m: m.group().translate(_FULL), text)
-    count(n)
-    text, n = _PERIOD.subn("。", text)
-    count(n)
-    return text, Counter(ascii_punctuation=found)
+        position = url.end()
+    fixed, n = _fix(text[position:])
+    return "".join([*parts, fixed]), Counter(ascii_punctuation=found + n)

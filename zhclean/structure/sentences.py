@@ -17,6 +17,8 @@ from zhclean.model import Section, Sentence
 _END = re.compile(r"(?:[。！？…⋯][”’」』）)】〕]*)+")
 # ASCII digits, around a full stop that belongs to a number (1。8亿)
 _DIGITS = "0123456789"
+# a year opening the next sentence: 2013年
+_YEAR = re.compile(r"\d{4}年")
 # leading and trailing whitespace, full-width space included
 _SPACE = " \t\r\f\v\u3000\u00a0"
 
@@ -31,13 +33,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_decimal_stop(text: str, a: int, b: int, start: int, end: int) -> bool:
-    """Whether text[a:b] is a lone 。 between digits (1。8亿), inside [start, end)."""
+    """Whether text[a:b] is a lone 。 between digits (1。8亿), inside [start, end);
+    not when a year follows (完成100。2013年…: a sentence ends there)."""
     return (
         text[a:b] == "。"
         and start < a
         and b < end
         and text[a - 1] in _DIGITS
         and text[b] in _DIGITS
+        and _YEAR.match(text, b) is None
     )
 
 
