@@ -38,8 +38,9 @@ def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
     text, counts["invisible_chars"] = _sub(_INVISIBLE, "", text)
     text, counts["control_chars"] = _sub(_CONTROL, "", text)
     text, counts["odd_spaces"] = _sub(_ODD_SPACE, " ", text)
-    text, _ = _sub(_SPACES, " ", text)
-    text, _ = _sub(_LINE_EDGE, "", text)
+    text, runs = _sub(_SPACES, " ", text)
+    text, edges = _sub(_LINE_EDGE, "", text)
+    counts["extra_spaces"] = runs + edges
     return text, counts
 
 
