@@ -417,14 +417,154 @@ BOILERPLATE_CASES = [
     ),
 ]
 
+# Lines that must go, wherever they sit in a body: the seeds' own and common site widgets
+MUST_GO_CASES = [
+    (  # seed 000
+        "导语：优化发展环境交流一文来源于网友上传，不代表本站观点，若需要原创文章可咨询客服老师，"
+        "欢迎参考。",
+        "boilerplate_disclaimer",
+    ),
+    (  # seed 003: the ad takes its teaser's line with it
+        "有的是由于家庭、身体等原因需要进城，可以理解，也在情理之中。下面是众鑫文档网小编给大家带来的"
+        "市委书记在2022年全市组工干部培训班开班仪式上的演讲材料，希望大家喜欢。",
+        "boilerplate_ad",
+    ),
+    ("推荐访问：班上 业务培训 示范 组工干部能力提升培训班交流发言材料", "recommended_reading"),
+    ("【相关阅读】", "recommended_reading"),
+    ("上一篇：关于开展主题教育的通知", "recommended_reading"),
+    ("分享到：", "boilerplate_nav"),
+    ("分享到：QQ空间 新浪微博 微信", "boilerplate_nav"),
+    ("字号：大 中 小", "boilerplate_nav"),
+    ("【打印本页】【关闭窗口】", "boilerplate_nav"),
+    ("扫描二维码关注我们", "boilerplate_nav"),
+    ("更多精彩>>", "boilerplate_nav"),
+    ("版权所有：某某市人民政府 京ICP备12345678号", "boilerplate_disclaimer"),
+    ("Copyright © 2020 某某市人民政府", "boilerplate_disclaimer"),
+    ("本文来源于网络，如有侵权请联系删除", "boilerplate_disclaimer"),
+    ("版权归原作者所有，如有侵权请联系删除。", "boilerplate_disclaimer"),
+    ("本文精心整理，希望对大家有所帮助，欢迎阅读。", "boilerplate_ad"),  # two ad phrases
+]
 
-@pytest.mark.parametrize("line, kind", BOILERPLATE_CASES)
+# Body lines that share a word with boilerplate: a sentence or a heading is body
+MUST_STAY_LINES = [
+    "扫描二维码即可办理业务。",
+    "老字号企业要创新发展。",
+    "老字号企业要创新发展",  # a heading
+    "我们要严厉打击侵犯版权所有者合法权益的行为，保护创新。",
+    "这些经验做法，希望对大家有所启发。",  # one ad phrase alone is a speech's
+    "我们准备了几个节目，希望大家喜欢。",
+    "下面是我的一点心得体会，供大家参考。",
+    "本报小编张三采访了老党员李四。",
+    "下面是本报小编对他的专访。",
+    "党员干部要把学习作为一种责任，服务群众、服务发展。",
+    "以上数据仅供参考，具体以实际为准。",
+    "推荐访问学者到基层挂职锻炼。",
+    "相关文章指出，基层减负仍需持续发力。",
+    "上一篇文章中我们谈到，干部要敢于担当。",
+    "要加强版权保护，版权归属不清的作品不得出版。",
+    "出版社在书中附有版权声明，明确作品版权归属。",
+    "如有侵权行为，将依法追究法律责任。",
+    "网站开办者须依法办理ICP备案手续。",
+    "该视频由网友上传至网络后引发关注。",
+    "很多谣言来源于网络，要注意甄别。",
+    "分享到朋友圈的文章要注意甄别真伪。",
+    "更多内容将在下一期刊发。",
+    "更多内容有待挖掘",
+    "打印机等办公设备要统一采购",
+    "本站职工风采",
+    "水文站建站以来，本站累计发布预警信息一百余次。",
+    "扫一扫二维码，即可关注。",
+]
+
+LINE_CASES = BOILERPLATE_CASES + MUST_GO_CASES + [(line, None) for line in MUST_STAY_LINES]
+
+
+def _boilerplate_result(line: str, convert=lambda s: s) -> tuple:
+    body = [convert(p) for p in (P1, P2, P3, P1, P2)]
+    text = "\n".join([convert("组工干部要善于“四看”"), body[0], line, *body[1:]])
+    (doc,) = split_documents(text)
+    return doc.lines, dict(doc.removed)
+
+
+@pytest.mark.parametrize("line, kind", LINE_CASES)
 def test_boilerplate_line(line: str, kind: str | None) -> None:
-    (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n{line}\n{P2}\n{P3}\n{P1}\n{P2}")
+    lines, removed = _boilerplate_result(line)
     if kind is None:
-        assert (doc.lines[1], dict(doc.removed)) == (line, {})
+        assert (lines[1], removed) == (line, {})
     else:
-        assert (line in doc.lines, dict(doc.removed)) == (False, {kind: 1})
+        assert (line in lines, removed) == (False, {kind: 1})
+
+
+@pytest.mark.parametrize("conversion", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("line, kind", LINE_CASES)
+def test_boilerplate_line_traditional(conversion: str, line: str, kind: str | None) -> None:
+    cc = opencc.OpenCC(conversion)
+    line = cc.convert(line)
+    lines, removed = _boilerplate_result(line, cc.convert)
+    if kind is None:
+        assert (lines[1], removed) == (line, {})
+    else:
+        assert (line in lines, removed) == (False, {kind: 1})
+
+
+def test_editor_credit_at_the_end_goes() -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n{P2}\n责编/肖楠 美编/石玉")
+    assert (doc.lines, dict(doc.removed)) == ([P1, P2], {"editor_credit": 1})
+
+
+# --- run-in bylines -----------------------------------------------------------------
+
+SEED001_TITLE = "以思想的大解放开创组织工作新局面"
+
+RUN_IN_CASES = {
+    # seed 001: 胡锦涛总书记 cannot continue a name, so the name is 李晓波
+    "seed001": (
+        f"{SEED001_TITLE}\n三门峡市湖滨区委常委。组织部长 "
+        "李晓波胡锦涛总书记在全国组织工作会议上强调指出。",
+        "李晓波",
+        "胡锦涛总书记在全国组织工作会议上强调指出。",
+    ),
+    "opening_word": (
+        f"{SEED001_TITLE}\n市委常委、组织部长 李晓波在全市组织工作会议上强调指出。",
+        "李晓波",
+        "在全市组织工作会议上强调指出。",
+    ),
+    # the office part holds a comma: a sentence, not a byline
+    "comma_in_office": (
+        "全市召开常委会议\n近日，市委书记 张三主持召开常委会议，研究部署全市重点工作。",
+        None,
+        "近日，市委书记 张三主持召开常委会议，研究部署全市重点工作。",
+    ),
+    "no_name_opening": (
+        "全市召开常委会议\n近日市委书记 张三主持召开常委会议，研究部署全市重点工作。",
+        None,
+        "近日市委书记 张三主持召开常委会议，研究部署全市重点工作。",
+    ),
+    # 王五 or 王五胡? The line stays whole
+    "two_character_name": (
+        "标题\n组织部长 王五胡锦涛总书记在会议上强调指出。",
+        None,
+        "组织部长 王五胡锦涛总书记在会议上强调指出。",
+    ),
+    "body_word_after_two_character_name": (
+        "标题\n组织部长 王五今在全市组织工作会议上强调指出。",
+        None,
+        "组织部长 王五今在全市组织工作会议上强调指出。",
+    ),
+    # no title above: no title block, no byline
+    "no_title": (
+        "三门峡市湖滨区委常委。组织部长 李晓波胡锦涛总书记在全国组织工作会议上强调指出。",
+        None,
+        "三门峡市湖滨区委常委。组织部长 李晓波胡锦涛总书记在全国组织工作会议上强调指出。",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, author, first", RUN_IN_CASES.values(), ids=RUN_IN_CASES.keys())
+def test_run_in_byline(text: str, author: str | None, first: str) -> None:
+    (doc,) = split_documents(text + f"\n{P1}")
+    assert (doc.author, doc.lines) == (author, [first, P1])
+    assert dict(doc.removed) == ({"run_in_byline": 1} if author else {})
 
 
 # --- compilations -------------------------------------------------------------------

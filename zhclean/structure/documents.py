@@ -3,11 +3,18 @@
 The text arrives repaired and in the target script (one line per paragraph, each
 stripped). Rules, in the order they apply:
 
-1. **Boilerplate** lines go wherever they sit: separators (`-`, `***`), site
-   disclaimers (来源于网友上传, 不代表本站观点), ads (小编…, 希望大家喜欢, …文档网),
-   site widgets (打印本页, 关闭窗口) and recommended reading (推荐访问：…). An ad
-   that shares a line with a teaser takes the whole line. Weak cues (本站,
-   扫一扫, 分享到…) count only on short lines.
+1. **Boilerplate** lines go wherever they sit; a line that may be body stays
+   body. Separators (`-`, `***`). Site disclaimers, by cues that name the site
+   or the upload (`一文来源于网友上传`, `不代表本站观点`, `本文来源于网络`,
+   `如有侵权请联系`, a rights line `版权所有：…`, `京ICP备…`), never by a word
+   a sentence may use (`侵犯版权所有者…`, `如有侵权行为…`). Ads: a document
+   site (`…文档网`, `范文网`), its editor serving the reader (`小编给大家带来`,
+   `下面是小编整理的`), or two ad phrases together (`希望对大家有所帮助`,
+   `欢迎阅读`; one alone is a speech's). An ad that shares a line with a
+   teaser takes the whole line. Widgets, only on a line without sentence
+   punctuation: `打印本页`, `关闭窗口`… anywhere, or opening a short line
+   (`分享到：`, `字号：`, `扫一扫…手机…`, `更多精彩>>`). Recommended reading
+   opens a line as a label (`推荐访问：…`, `【相关阅读】`, `上一篇：…`).
 2. **Compilations.** A file whose first line announces `N篇` and that holds
    parts headed `…篇1`, `…篇2`… (or `第一篇`, `第二篇`… after such an
    announcement) yields one document per part, titled by its part line. Two
@@ -20,10 +27,14 @@ stripped). Rules, in the order they apply:
    labelled fields (`发布时间：… 访问次数：… 信息来源：…`; a bare name among them is
    the author), a date alone, a `——…` or `（在…上的讲话）` subtitle, a byline
    (`office name`, `文/name`, or a bare 2–3 character name opening with a
-   common surname). The block ends at the first line
-   that is none of these; if that line opens with a byline run into the body
-   (`…组织部长 李晓波胡锦涛…`) the byline is cut off (a run-in name is taken
-   as three characters).
+   common surname). The block ends at the first line that is none of these;
+   if that line (under a title) opens with a byline run into the body
+   (`…组织部长 李晓波胡锦涛总书记…`: an office with no `，；：`, a space, a name)
+   the byline is cut off, but only when the name's length is certain: three
+   characters with a common surname, then an opening that cannot continue a
+   name (a leader's name and title, `在`, `近日`, `今年`…) and that two
+   characters would not leave. Otherwise the line stays whole and the author
+   None.
 4. **Trailer zone** (up to `TRAILER_ZONE` lines at the end): editor credits
    (`责编/肖楠 美编/石玉`), author notes (`（作者为…）`) and source / author
    lines (`（来源：…）`).
@@ -47,7 +58,7 @@ from zhclean.model import DocumentDraft
 
 HEADER_ZONE = 5  # lines under the title where title-block metadata may sit
 TRAILER_ZONE = 3  # lines at the end where credits and notes may sit
-WEAK_MAX_LEN = 40  # weak boilerplate cues count only on lines this short
+WEAK_MAX_LEN = 40  # widgets that open a line (分享到：, 扫一扫…) count only on lines this short
 TITLE_MAX_LEN = 60  # longest line taken as a title
 
 
@@ -67,7 +78,8 @@ _VARIANTS: dict[str, str] = {
         "联聯 系係繫 创創 咨諮 询詢 书書 记記 长長 县縣 区區 厅廳 员員 组組 "
         "镇鎮 乡鄉 队隊 经經 会會 总總 干幹 专專 视視 调調 党黨 报報 讯訊 "
         "讲講 话話 辞辭 说說説 选選 优優 汇匯彙 单單 于於 现現 实實 务務 "
-        "为為爲 核覈 内內 秘祕 终終 注註"
+        "为為爲 核覈 内內 秘祕 终終 注註 备備 证證 启啟啓 获獲穫 带帶 准準 给給 "
+        "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐"
     )
 }
 
@@ -120,40 +132,121 @@ _PLACEHOLDER_AUTHORS = frozenset(
 
 # A line with no letter, digit or Han character: "-", "***", "——", "……"
 _SEPARATOR = re.compile(r"^[\W_]+$")
-# Recommended-reading and navigation lists: "推荐访问：…", "相关阅读", "上一篇：…"
+# Recommended-reading and navigation lists: "推荐访问：…", "【相关阅读】", "上一篇：…"; the
+# cue must stand as a label (bracket, colon, space or line end after it), so that
+# "相关文章指出，…" and "上一篇文章中…" stay body
 _RECOMMENDED = re.compile(
-    r"^[【\[]?"
+    r"^[【\[]?\s*"
     + _any(
         "推荐访问", "推荐阅读", "相关推荐", "相关阅读", "相关文章", "相关链接", "延伸阅读",
         "猜你喜欢", "热门推荐", "热门文章", "精彩推荐", "上一篇", "下一篇",
     )
+    + r"(?:\s*[】\]：:]|\s|$)"
 )  # fmt: skip
-# Strong boilerplate cues, matched anywhere in a line
-_BOILERPLATE = re.compile(
-    "(?P<boilerplate_disclaimer>"
-    + _any(
-        "网友上传", "不代表本站观点", "版权所有", "版权归", "版权声明", "免责声明", "如有侵权",
-        "侵权请联系", "若需要原创", "咨询客服", "转载请注明",
+_ADVERB = "(?:" + _any("精心", "特意", "特地", "特别", "专门") + ")?"
+# Site disclaimers, matched anywhere in a line; each cue names the site or the
+# upload, so a sentence about copyright or infringement does not match
+_DISCLAIMER = re.compile(
+    "|".join(
+        [
+            _any(
+                "不代表本站观点", "不代表本网观点", "不代表本网站观点", "不代表本站立场",
+                "不代表本网立场", "若需要原创", "如需要原创", "如需原创", "咨询客服老师",
+                "转载请注明出处", "转载请注明来源", "转载请保留",
+            ),
+            # "…交流一文来源于网友上传", "本文由网友投稿" (not "视频由网友上传至…")
+            _any("本文", "一文", "文章", "本篇", "资料", "文档")
+            + _any("来源于", "来自", "由")
+            + _any("网友")
+            + _any("上传", "投稿", "提供", "发布"),
+            # "本文来源于网络", "图片来自网络" at the start of a line or a sentence
+            r"(?:^|[。！？\s【（(\[])"
+            + _any("本文", "文章", "图片", "本站文章", "本站内容", "本站资源", "本站部分内容")
+            + "(?:均)?"
+            + _any("来源于", "来自", "转载自", "转自", "摘自")
+            + _any("网络", "互联网"),
+            # "如有侵权请联系删除" (not "如有侵权行为，…")
+            _any("如有侵权", "若有侵权", "如涉及侵权", "如侵犯了您的权益")
+            + r"[，,]?\s*(?:"
+            + _any("请", "敬请")
+            + ")?"
+            + _any("联系", "告知", "通知"),
+            # a site's rights line: "版权所有：…", "版权所有 翻版必究", "…© 2020", "京ICP备…号"
+            r"^[【\[]?\s*" + _any("版权所有"),
+            _any("版权所有") + r"\s*(?:[©:：（(]|$)",
+            r"(?i:copyright)\s*(?:©|\(c\)|(?:19|20)\d\d)|©\s*(?:19|20)\d\d",
+            _any("ICP备", "ICP证", "公网安备") + r"\s*\d",
+            _any("版权归") + "(?:原)?" + _any("作者", "原创作者", "本站", "本网", "本网站"),
+            r"^[【\[]?\s*" + _any("版权声明", "免责声明") + r"\s*(?:[】\]：:]|$)",
+            _any("本站", "本网") + "[^。！？]{0,20}" + _any("仅供"),
+        ]
     )
-    + ")|(?P<boilerplate_ad>"
-    + _any(
-        "小编", "希望大家喜欢", "希望对你有", "希望对您有", "希望对大家有", "文档网", "范文网",
-        "推荐访问", "欢迎阅读", "欢迎参考", "欢迎下载", "欢迎借鉴", "欢迎收藏", "欢迎转载",
-    )
-    + ")|(?P<boilerplate_nav>"
-    + _any(
-        "打印本页", "打印此文", "关闭窗口", "返回顶部", "返回列表", "收藏本页", "【打印】",
-        "【关闭】",
-    )
-    + ")"
 )  # fmt: skip
-# Weak cues, which ordinary sentences may contain: only on short lines
-_WEAK_BOILERPLATE = re.compile(
-    "(?P<boilerplate_disclaimer>"
-    + _any("本站", "仅供参考", "仅供学习")
-    + ")|(?P<boilerplate_nav>"
-    + _any("扫一扫", "二维码", "分享到", "字号", "更多精彩", "更多内容")
-    + ")"
+# Ads, matched anywhere in a line: a document site, or its editor serving the reader
+_AD = re.compile(
+    "|".join(
+        [
+            _any("文档网", "范文网", "范文大全", "范文之家", "文秘网", "范文先生网"),
+            # "小编给大家带来的…", "小编为您推荐…" (not "本报小编张三采访了…")
+            _any("小编")
+            + _ADVERB
+            + _any("给", "为", "帮", "向")
+            + _any("大家", "您", "你", "各位"),
+            # "下面是小编整理的…"
+            _any("下面是", "以下是")
+            + "[^，。！？]{0,12}?"
+            + _any("小编")
+            + _ADVERB
+            + _any("整理", "收集", "搜集", "推荐", "带来", "分享", "准备", "汇编"),
+            _any("推荐访问") + r"\s*[：:]",
+        ]
+    )
+)  # fmt: skip
+# Phrases an ad uses that a speech may use too: two different ones make an ad
+_AD_HINTS = [
+    re.compile(p)
+    for p in [
+        _any("希望") + _any("大家", "你", "您", "各位") + "(?:" + _any("会", "能") + ")?"
+        + _any("喜欢"),
+        _any("希望") + "(?:能|可以)?" + _any("对") + _any("你", "您", "大家") + "有所?"
+        + _any("帮助", "启发", "用", "借鉴", "参考", "收获"),
+        _any("欢迎") + _any("阅读", "参考", "下载", "借鉴", "收藏", "转载", "浏览"),
+        _any("供") + _any("大家", "您", "你", "各位") + _any("参考", "借鉴", "学习", "阅读"),
+        _any("下面是", "以下是")
+        + "[^。！？]{0,30}?"
+        + _any("为您", "为大家", "给大家", "给您")
+        + _any("整理", "带来", "推荐", "收集", "分享", "准备"),
+    ]
+]  # fmt: skip
+# Punctuation a sentence has and a row of site widgets has not
+_SENTENCE_PUNCT = re.compile("[。！？；，,!?;]")
+# Widget cues, on a line with no sentence punctuation: "【打印本页】【关闭窗口】"
+_NAV = re.compile(
+    _any(
+        "打印本页", "打印此文", "打印此页", "打印文章", "关闭窗口", "关闭本页", "返回顶部",
+        "返回列表", "收藏本页", "加入收藏", "【打印】", "【关闭】",
+    )
+)  # fmt: skip
+# Widgets that open a short line: "分享到：", "字号：大 中 小", "扫一扫在手机打开当前页",
+# "更多精彩>>" (not "分享到朋友圈的…", "老字号…", "更多内容有待…")
+_WIDGET = re.compile(
+    r"^[【\[]?\s*(?:"
+    + _any("分享到")
+    + r"\s*(?:[：:]|$)|"
+    + _any("字号")
+    + r"\s*[：:]|"
+    + _any("扫一扫", "扫描二维码", "微信扫一扫", "手机扫一扫")
+    + r".{0,16}?"
+    + _any("手机", "分享", "关注", "打开", "阅读", "浏览", "访问")
+    + "|(?:"
+    + _any("点击查看", "查看")
+    + ")?"
+    + _any("更多精彩", "更多内容", "更多资讯", "更多新闻")
+    + "(?:"
+    + _any("内容")
+    + r")?\s*(?:[>》»】\]…]|"
+    + _any("请", "敬请", "尽在", "点击", "关注")
+    + r"|$))"
 )
 
 # --- title block ----------------------------------------------------------------
@@ -219,9 +312,31 @@ _OFFICE = _any(
 _BYLINE = re.compile(rf"^(?P<office>\S.{{0,40}}{_OFFICE})\s+(?P<name>{_NAME})$")
 # A pen byline: "文/张三", "文｜张三", "◎张三"
 _PEN_BYLINE = re.compile(rf"^(?:文\s*[/／|｜]|◎)\s*(?P<name>{_NAME})$")
-# The same byline run into the first body line: "…组织部长 李晓波胡锦涛总书记在…"
+# The same byline run into the first body line: "…组织部长 李晓波胡锦涛总书记在…". The office
+# is one run of text with no `，；：` in it (`、。` may join offices), ending in an office word.
 _RUN_IN_BYLINE = re.compile(
-    rf"^(?P<office>\S.{{0,40}}{_OFFICE})\s+(?P<name>[{_HAN}]{{3}})(?P<rest>\S.{{5,}})$"
+    rf"^(?P<office>[^\s，,；;：:！？!?]{{0,40}}{_OFFICE})\s+(?P<name>[{_HAN}]{{3}})(?P<rest>\S.{{5,}})$"
+)
+# What may follow a run-in name and never continues one: a leader's name and title
+# ("胡锦涛总书记"), or a word that opens a text ("在…", "近日", "今年")
+_RUN_IN_OPENING = re.compile(
+    "(?:["
+    + "".join(sorted(_SURNAMES))
+    + "]|"
+    + "|".join(sorted(_COMPOUND_SURNAMES))
+    + f")[{_HAN}]{{1,2}}"
+    + _any(
+        "总书记", "书记", "同志", "主席", "副主席", "总理", "副总理", "委员长", "省长", "市长",
+        "部长", "县长", "区长",
+    )
+    + "|"
+    + _any(
+        "在", "近日", "日前", "近年来", "近期", "今年", "去年", "当前", "目前", "多年来", "随着",
+    )
+)  # fmt: skip
+# Characters that open a body far more often than they end a name ("王五今在…", "王五说…")
+_NOT_NAME_END = frozenset(
+    "今昨在是的了和与與及对對于於为為爲也又还還就都曾已将將要把被说說講讲指等同"
 )
 # Numbered headings, never titles: "一、…", "（一）…", "1、…", "第一，…"
 _NUMBERED = re.compile(
@@ -290,10 +405,14 @@ def _boilerplate_kind(line: str) -> str | None:
         return "separator"
     if _RECOMMENDED.match(line):
         return "recommended_reading"
-    if m := _BOILERPLATE.search(line):
-        return m.lastgroup
-    if len(line) <= WEAK_MAX_LEN and (m := _WEAK_BOILERPLATE.search(line)):
-        return m.lastgroup
+    if _DISCLAIMER.search(line):
+        return "boilerplate_disclaimer"
+    if _AD.search(line) or sum(hint.search(line) is not None for hint in _AD_HINTS) >= 2:
+        return "boilerplate_ad"
+    if not _SENTENCE_PUNCT.search(line) and (
+        _NAV.search(line) or (len(line) <= WEAK_MAX_LEN and _WIDGET.match(line))
+    ):
+        return "boilerplate_nav"
     return None
 
 
@@ -340,7 +459,7 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
             draft.removed[kind] += 1
             seen += 1
         i += 1
-    if i < len(lines) and seen < HEADER_ZONE and draft.author is None:
+    if i < len(lines) and seen < HEADER_ZONE and draft.title is not None and draft.author is None:
         rest = _cut_run_in_byline(lines[i], draft)
         if rest is not None:
             lines[i] = rest
@@ -395,13 +514,26 @@ def _is_title(line: str) -> bool:
 
 
 def _cut_run_in_byline(line: str, draft: DocumentDraft) -> str | None:
-    """If `line` opens with a byline glued to the body, record it and return the body."""
+    """If `line` opens with a byline glued to the body, record it and return the body.
+
+    The name is cut only where its length is certain: three characters with a common
+    surname, then an opening that cannot continue a name, while two characters
+    would not leave such an opening (in "王五胡锦涛总书记…" the name may be 王五).
+    """
     m = _RUN_IN_BYLINE.match(line)
     if m is None:
         return None
-    draft.author = m["name"]
-    _add_extra(draft, "byline", f"{m['office']} {m['name']}")
-    return m["rest"]
+    name, rest = m["name"], m["rest"]
+    if (
+        not _is_name(name)
+        or name[2] in _NOT_NAME_END
+        or not _RUN_IN_OPENING.match(rest)
+        or _RUN_IN_OPENING.match(name[2] + rest)
+    ):
+        return None
+    draft.author = name
+    _add_extra(draft, "byline", f"{m['office']} {name}")
+    return rest
 
 
 # --- trailer zone ---------------------------------------------------------------
