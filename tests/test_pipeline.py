@@ -6,9 +6,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import zhclean.pipeline as pipeline
 from flows.clean_corpus import batches
+from schemas import validate_batch, validate_run
 from zhclean.discover import discover
 from zhclean.model import RawFile
 from zhclean.pipeline import Config, process_batch, process_file, uncertain_spans
@@ -122,3 +125,59 @@ def test_batches_group_files_by_bytes(
     groups = batches(files, batch_bytes)
     assert [[f.size for f in g] for g in groups] == expected
     assert [f for g in groups for f in g] == files
+
+
+_CHUNKS = st.sampled_from(
+    [
+        "组织工作",
+        "組織部門",
+        "一、",
+        "（一）",
+        "1、",
+        "。",
+        "，",
+        "？",
+        "“",
+        "”",
+        "(",
+        ")",
+        ",",
+        ".",
+        "?",
+        "优(yōu)",
+        "?wù)`",
+        "\n",
+        "\r\n",
+        " ",
+        "\u3000",
+        "\ufeff",
+        "\x00",
+        "时间:2022-10-17",
+        "来源:新华网",
+        "小编给大家带来",
+        "篇1",
+        "3篇",
+        "——在会上的讲话",
+        "责编/张三",
+        "abc",
+        "1.8",
+    ]
+)
+_TEXTS = st.lists(_CHUNKS, max_size=60).map("".join)
+_CODECS = st.sampled_from(["utf-8", "gb18030", "big5", "utf-16", "utf-16-le"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.binary(max_size=300), st.tuples(_TEXTS, _CODECS)), max_size=4))
+def test_any_input_ends_in_documents_or_rejects_and_validates(
+    tmp_path_factory: pytest.TempPathFactory, inputs: list
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    files = []
+    for i, item in enumerate(inputs):
+        data = item if isinstance(item, bytes) else item[0].encode(item[1], "replace")
+        files.append(_raw(folder, f"{i}.txt", data))
+    result = process_batch(files, Config())
+    validate_batch(result.tables)
+    validate_run(result.tables, [f.rel_path for f in files])
+    assert "internal_error" not in result.tables["rejects"]["reason"].to_pylist()
