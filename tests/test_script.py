@@ -2,6 +2,7 @@
 
 import opencc
 import pytest
+from conftest import RAW
 
 from zhclean.script import convert, converter, converter_info, detect_script
 
@@ -63,3 +64,20 @@ def test_converter_info_names_package_and_config() -> None:
     assert info["package"] == "opencc-python-reimplemented"
     assert info["config"] == "t2s"
     assert info["version"]
+
+
+@pytest.mark.parametrize(("target", "config"), [("hans", "t2s"), ("hant", "s2t")])
+def test_gating_is_exact_on_the_seeds_both_ways(target: str, config: str) -> None:
+    reference = opencc.OpenCC(config)
+    for path in sorted(RAW.iterdir()):
+        text = path.read_text("utf-8")
+        for sample in (text, reference.convert(text)):
+            assert convert(sample, target)[0] == reference.convert(sample), path.name
+
+
+def test_simplified_text_is_not_handed_to_opencc() -> None:
+    conv = converter("hans")
+    assert conv is not None
+    assert not conv.changes("组织部门是党员之家，有序推进。")
+    assert conv.changes("組")
+    assert conv.changes("沈默")  # a converting phrase of characters that do not convert alone

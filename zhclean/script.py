@@ -1,8 +1,8 @@
 """Script detection (Simplified / Traditional) and OpenCC conversion.
 
 The converter is opencc-python-reimplemented (module `opencc`). It is slow (~1.2 MB/s
-for t2s), so we only hand it the sentences that hold a character its dictionaries
-could change: phrases never cross a sentence end, so the result is identical to
+for t2s), so we only hand it the sentences that hold something its dictionaries would
+change: phrases never cross a sentence end, so the result is identical to
 converting the whole text.
 """
 
@@ -22,7 +22,6 @@ import opencc
 TARGETS = {"hans": "t2s", "hant": "s2t", "keep": None}
 """Target script -> OpenCC configuration (None: no conversion)."""
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # A stretch that ends a sentence or a line: conversion works segment by segment.
 _SEGMENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?\n]+|$)")
 _MIXED_SHARE = 0.1  # minority script share above which a text is "mixed"
@@ -63,10 +62,6 @@ def _always_changed(filename: str) -> set[str]:
     return {k for k, v in _entries(filename).items() if k not in v}
 
 
-def _char_class(chars: set[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
-
-
 @cache
 def _script_markers() -> tuple[frozenset[str], frozenset[str]]:
     """Characters only Traditional text uses, and characters only Simplified text uses."""
@@ -92,20 +87,27 @@ def detect_script(text: str) -> str:
 
 @dataclass(frozen=True)
 class Converter:
-    """One OpenCC converter plus the characters that can make it change anything."""
+    """One OpenCC converter plus what can make it change a text (see `_changes`)."""
 
     config: str
     _opencc: opencc.OpenCC
-    _convertible: re.Pattern[str]
+    _chars: frozenset[str]  # characters it converts
+    _phrases: re.Pattern[str] | None  # converting phrases made of other characters
+
+    def changes(self, text: str) -> bool:
+        """Whether OpenCC would change anything in `text`."""
+        if not self._chars.isdisjoint(text):
+            return True
+        return self._phrases is not None and self._phrases.search(text) is not None
 
     def convert(self, text: str) -> tuple[str, int]:
         """Convert `text`; return it with the number of characters changed."""
-        if not self._convertible.search(text):
+        if not self.changes(text):
             return text, 0
         out: list[str] = []
         changed = 0
         for segment in _SEGMENT.findall(text):
-            if self._convertible.search(segment):
+            if self.changes(segment):
                 converted = self._opencc.convert(segment)
                 if converted != segment:
                     changed += sum(a != b for a, b in zip(segment, converted, strict=False))
@@ -134,18 +136,30 @@ def _build_converter(target: str) -> Converter | None:
     config = TARGETS[target]
     if config is None:
         return None
-    chars = {c for f in _dict_files(_config(config)) for key in _entries(f) for c in key}
-    return Converter(config, opencc.OpenCC(config), _char_class(chars))
+    return Converter(config, opencc.OpenCC(config), *_changes(config))
+
+
+def _changes(config: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """What can make an OpenCC configuration change a text: a character whose entry
+    converts it, or a converting phrase made only of characters that do not convert.
+
+    A segment with neither comes out of OpenCC unchanged, so it need not go in.
+    """
+    entries = [e for f in _dict_files(_config(config)) for e in _entries(f).items()]
+    converting = [key for key, values in entries if values[0] != key]
+    chars = frozenset(key for key in converting if len(key) == 1)
+    phrases = sorted(
+        (key for key in converting if len(key) > 1 and chars.isdisjoint(key)),
+        key=len,
+        reverse=True,
+    )
+    return chars, re.compile("|".join(map(re.escape, phrases))) if phrases else None
 
 
 def convert(text: str, target: str) -> tuple[str, int]:
     """Convert `text` to the target script; return it and the count of changed characters."""
     conv = converter(target)
     return (text, 0) if conv is None else conv.convert(text)
-
-
-def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
 
 
 def converter_info(target: str) -> dict[str, str | None]:
