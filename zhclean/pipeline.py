@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from zhclean.decode import decode
 from zhclean.discover import read
-from zhclean.model import DocumentDraft, RawFile, Reject, Rejected
+from zhclean.model import Decoded, DocumentDraft, RawFile, Reject, Rejected
 from zhclean.repair import LOST, repair
 from zhclean.script import convert, detect_script
 from zhclean.structure.documents import split_documents
@@ -137,7 +137,16 @@ def _pairs(mapping: Mapping, key: str, value: str) -> list[dict]:
     return [{key: k, value: v} for k, v in sorted(mapping.items())]
 
 
-def _document(raw, sha, decoded, script, part, draft, repairs) -> dict:
+def _document(
+    raw: RawFile,
+    sha: str,
+    decoded: Decoded,
+    script: str,
+    part: int,
+    draft: DocumentDraft,
+    repairs: Counter[str],
+) -> dict:
+    """One documents row, with its sections and sentences under `_sections`/`_sentences`."""
     text = draft.text
     sections = find_sections(text)
     sentences = split_sentences(text, sections)
