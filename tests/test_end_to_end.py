@@ -211,3 +211,15 @@ def test_run_leaves_a_summary_artifact(published: Path) -> None:
     assert "**Repairs by kind:** script_conversion 2487, " in summaries[0]
     assert "pinyin_annotation 904" in summaries[0]
     assert "**Rejects by reason:** none" in summaries[0]
+
+
+def test_every_table_reads_with_pyarrow_dataset(published: Path) -> None:
+    import pyarrow.dataset as ds
+
+    rows = {
+        t: ds.dataset(published / f"{t}.parquet").to_table().num_rows
+        for t in ("documents", "sections", "sentences", "rejects")
+    }
+    manifest = json.loads((published / "manifest.json").read_text("utf-8"))
+    assert rows == manifest["row_counts"]
+    assert rows["documents"] == 7
