@@ -206,7 +206,9 @@ def test_run_leaves_a_summary_artifact(published: Path) -> None:
         artifacts = client.read_artifacts(
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["clean-corpus-summary"]))
         )
-    summaries = [a.data for a in artifacts if "| documents | 7 |" in a.data]
+    summaries = [
+        a.data for a in artifacts if "| files | 5 |" in a.data and "| documents | 7 |" in a.data
+    ]
     assert summaries, "no clean-corpus-summary artifact of the seeds' run"
     assert "**Repairs by kind:** script_conversion 2487, " in summaries[0]
     assert "pinyin_annotation 904" in summaries[0]
