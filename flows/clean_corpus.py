@@ -7,6 +7,7 @@ of the `zhclean` package over a batch of files.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -112,12 +113,6 @@ def clean_corpus(
         "inputs": _inputs(tables),
     }
     version = publish_version(out, tables, manifest)
-    encodings, scripts = {}, {}
-    for r in results:
-        for k, v in r.encodings.items():
-            encodings[k] = encodings.get(k, 0) + v
-        for k, v in r.scripts.items():
-            scripts[k] = scripts.get(k, 0) + v
     summary = summarize(
         tables,
         version=version,
@@ -125,8 +120,8 @@ def clean_corpus(
         files=len(raw_paths),
         megabytes=round(sum(f.size for f in files) / 2**20, 3),
         seconds=round(time.perf_counter() - started, 2),
-        encodings=encodings,
-        scripts=scripts,
+        encodings=dict(sum((r.encodings for r in results), Counter()).most_common()),
+        scripts=dict(sum((r.scripts for r in results), Counter()).most_common()),
     )
     text = render(summary)
     logger.info("published %s\n%s", version, text)

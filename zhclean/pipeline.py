@@ -116,15 +116,14 @@ def process_file(raw: RawFile, config: Config) -> tuple[list[dict], Reject | Non
         drafts = split_documents("\n".join(lines))
         if not drafts:
             raise Rejected("no_content", "no body text left after metadata and boilerplate")
-        owners = _line_owners(lines, drafts)
+        repairs: list[Counter[str]] = [Counter() for _ in drafts]
+        for owner, counts in zip(_line_owners(lines, drafts), line_counts, strict=True):
+            repairs[owner].update(counts)
         stage = "structure"
-        docs = []
-        for part, draft in enumerate(drafts, start=1):
-            repairs: Counter[str] = Counter()
-            for owner, counts in zip(owners, line_counts, strict=True):
-                if owner == part - 1:
-                    repairs.update(counts)
-            docs.append(_document(raw, sha, decoded, facts["script"], part, draft, repairs))
+        docs = [
+            _document(raw, sha, decoded, facts["script"], part, draft, repairs[part - 1])
+            for part, draft in enumerate(drafts, start=1)
+        ]
         return docs, None, facts
     except Rejected as rejected:
         return [], Reject(raw.rel_path, sha, rejected.reason, rejected.detail), {}
