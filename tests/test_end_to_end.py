@@ -91,12 +91,24 @@ def test_no_ascii_comma_between_han(documents: dict[str, dict]) -> None:
         assert re.search(f"{HAN},{HAN}", doc["text"]) is None, doc["doc_id"]
 
 
-def test_lost_characters_are_marked(documents: dict[str, dict]) -> None:
+def test_gbk_damage_is_repaired_on_the_seeds(documents: dict[str, dict]) -> None:
+    text = documents["000_16c6675c796f8493.txt#1"]["text"]
+    for repaired in ("组织部内全体同志", "空谈误国，实干兴邦", "我们扎扎实实地去做", "转变为带动"):
+        assert repaired in text
+    assert "解决新问题。看一看已经出台的" in documents["002_2176e90696f6cbac.txt#1"]["text"]
+    for doc in documents.values():
+        assert "\ufffd" not in doc["text"], doc["doc_id"]
+        assert re.search(f"{HAN}[?`]{HAN}", doc["text"]) is None, doc["doc_id"]
+
+
+def test_reconstructions_are_marked(documents: dict[str, dict]) -> None:
     doc = documents["000_16c6675c796f8493.txt#1"]
     assert doc["lossy"] is True
-    spans = doc["uncertain_spans"]
-    assert spans and all(set(doc["text"][a:b]) == {"\ufffd"} for a, b in spans)
-    assert "空谈\ufffd国，实干兴邦" in doc["text"]
+    # a dropped pair put back (扎扎实实: the bytes keep one 扎) and the one under 带动
+    assert [doc["text"][a:b] for a, b in doc["uncertain_spans"]] == ["扎扎实", "带动"]
+    doc = documents["002_2176e90696f6cbac.txt#1"]
+    # 。: its lead byte was lost; 经: the pinyin allows more than one pair
+    assert [doc["text"][a:b] for a, b in doc["uncertain_spans"]] == ["。", "经"]
     assert documents["004_5278913ac78e06dd.txt#1"]["lossy"] is False
     assert documents["004_5278913ac78e06dd.txt#1"]["uncertain_spans"] == []
 
@@ -104,7 +116,8 @@ def test_lost_characters_are_marked(documents: dict[str, dict]) -> None:
 def test_repairs_are_counted(documents: dict[str, dict]) -> None:
     repairs = {r["kind"]: r["count"] for r in documents["000_16c6675c796f8493.txt#1"]["repairs"]}
     assert repairs["pinyin_annotation"] == 515
-    assert repairs["pinyin_annotation_damaged"] == 7
+    assert repairs["gbk_annotation_in_pair"] == 7
+    assert repairs["gbk_dropped_pair"] == 2
     assert repairs["script_conversion"] > 1000
     assert repairs["ascii_punctuation"] > 100
 
@@ -210,7 +223,7 @@ def test_run_leaves_a_summary_artifact(published: Path) -> None:
         a.data for a in artifacts if "| files | 5 |" in a.data and "| documents | 7 |" in a.data
     ]
     assert summaries, "no clean-corpus-summary artifact of the seeds' run"
-    assert "**Repairs by kind:** script_conversion 2487, " in summaries[0]
+    assert re.search(r"\*\*Repairs by kind:\*\* script_conversion \d{4}, ", summaries[0])
     assert "pinyin_annotation 904" in summaries[0]
     assert "**Rejects by reason:** none" in summaries[0]
 

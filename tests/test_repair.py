@@ -125,6 +125,24 @@ def test_fullwidth_alphanumerics(damaged: str, expected: str) -> None:
     assert fix_fullwidth_alphanumerics(damaged)[0] == expected
 
 
+STRAY_SPACES = [
+    ("组 织工作", "组织工作"),
+    ("加强党的 建设", "加强党的建设"),
+    ("加 强 党 的 建 设", "加强党的建设"),
+    ("組織\u3000工作", "組織工作"),  # an ideographic space becomes a space, then goes
+    ("组织部长 李晓波", "组织部长 李晓波"),  # office and name: no word across the space
+    ("第一章 总则", "第一章 总则"),
+    ("习近平 在会上讲话", "习近平 在会上讲话"),
+    ("2022年 10月", "2022年 10月"),
+    ("中国 China 人民", "中国 China 人民"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), STRAY_SPACES)
+def test_stray_spaces_between_han(damaged: str, expected: str) -> None:
+    assert repair(damaged).text == expected
+
+
 CLEAN = [
     "组织部门是“党员之家、干部之家、人才之家”。",
     "組織部門是“黨員之家、干部之家、人才之家”。",
@@ -145,17 +163,26 @@ def test_clean_text_is_unchanged(text: str) -> None:
     assert fixed.repairs == Counter()
 
 
-def test_repair_counts_by_kind_and_marks_loss() -> None:
+def test_repair_counts_by_kind() -> None:
     fixed = repair("\ufeff優(yōu)化,空談?wù)`國２０２２")
-    assert fixed.text == "優化，空談\ufffd國2022"
+    assert fixed.text == "優化，空談誤國2022"
     assert fixed.repairs == Counter(
         invisible_chars=1,
         pinyin_annotation=1,
-        pinyin_annotation_damaged=1,
+        gbk_annotation_in_pair=1,
         ascii_punctuation=1,
         fullwidth_alnum=4,
     )
+    assert not fixed.lossy
+    assert fixed.uncertain == []
+
+
+def test_repair_marks_what_the_bytes_cannot_give() -> None:
+    fixed = repair("A?wù)B，解決新問題??匆豢匆呀?jīng)出臺")
+    assert fixed.text == "A\ufffdB，解決新問題。看一看已經出臺"
     assert fixed.lossy
+    assert fixed.repairs["pinyin_annotation_damaged"] == 1
+    assert [fixed.text[a:b] for a, b in fixed.uncertain] == ["。", "經"]
 
 
 URLS_AND_MAIL = [

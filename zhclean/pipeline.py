@@ -17,6 +17,7 @@ from zhclean.discover import read
 from zhclean.model import Decoded, DocumentDraft, RawFile, Reject, Rejected
 from zhclean.repair import LOST, repair
 from zhclean.script import convert, detect_script
+from zhclean.spans import Span, carry, merge
 from zhclean.structure.documents import split_documents
 from zhclean.structure.sections import find_sections
 from zhclean.structure.sentences import split_sentences
@@ -54,20 +55,70 @@ def uncertain_spans(text: str) -> list[list[int]]:
     return [[m.start(), m.end()] for m in _LOST_RUN.finditer(text)]
 
 
-def clean_lines(text: str, target_script: str) -> tuple[list[str], list[Counter[str]]]:
-    """Repair and script-convert a decoded text line by line; per-line repair counts."""
+@dataclass
+class CleanLine:
+    """One line after repair and script conversion."""
+
+    text: str
+    repairs: Counter[str]
+    uncertain: list[Span]  # reconstructed by likelihood, not forced by the bytes
+
+
+def clean_lines(text: str, target_script: str) -> list[CleanLine]:
+    """Repair and script-convert a decoded text line by line.
+
+    A repair may restore lost line breaks, so one decoded line can give several.
+    """
     text, breaks = _OTHER_BREAKS.subn("\n", text)
-    lines, counts = [], []
+    lines = []
     for raw_line in text.split("\n"):
         fixed = repair(raw_line)
-        line, converted = convert(fixed.text, target_script)
-        if converted:
-            fixed.repairs["script_conversion"] += converted
-        lines.append(line)
-        counts.append(fixed.repairs)
-    if breaks and counts:
-        counts[0]["line_endings"] += breaks
-    return lines, counts
+        converted, changed = convert(fixed.text, target_script)
+        if changed:
+            fixed.repairs["script_conversion"] += changed
+        uncertain = carry(fixed.text, converted, fixed.uncertain)
+        lines += _split_line(converted, fixed.repairs, uncertain)
+    if breaks and lines:
+        lines[0].repairs["line_endings"] += breaks
+    return lines
+
+
+def _split_line(text: str, repairs: Counter[str], uncertain: list[Span]) -> list[CleanLine]:
+    """Lines of a repaired line (repairs go with the first), spans moved onto each."""
+    if "\n" not in text:
+        return [CleanLine(text, repairs, uncertain)]
+    out, start = [], 0
+    for part in text.split("\n"):
+        end = start + len(part)
+        spans = [
+            (max(a, start) - start, min(b, end) - start)
+            for a, b in uncertain
+            if a < end and start < b
+        ]
+        out.append(CleanLine(part, repairs if not out else Counter(), spans))
+        start = end + 1
+    return out
+
+
+def _document_spans(text: str, draft: DocumentDraft, lines: list[CleanLine]) -> list[list[int]]:
+    """Uncertain spans of a document's text: U+FFFD runs, and the reconstructions of
+    its lines found back in the cleaned lines they came from."""
+    spans = [(a, b) for a, b in uncertain_spans(text)]
+    marked = [line for line in lines if line.uncertain]
+    if marked:
+        offset = 0
+        for body in draft.lines:
+            for line in marked:
+                at = line.text.find(body) if body else -1
+                if at < 0:
+                    continue
+                for a, b in line.uncertain:
+                    a, b = max(a - at, 0), min(b - at, len(body))
+                    if a < b:
+                        spans.append((offset + a, offset + b))
+                break
+            offset += len(body) + 1
+    return [[a, b] for a, b in merge(spans)]
 
 
 def _find_line(lines: list[str], start: int, match: Callable[[str], bool]) -> int | None:
@@ -111,19 +162,23 @@ def process_file(raw: RawFile, config: Config) -> tuple[list[dict], Reject | Non
         decoded = decode(data)
         facts = {"encoding": decoded.encoding, "script": detect_script(decoded.text)}
         stage = "repair"
-        lines, line_counts = clean_lines(decoded.text, config.target_script)
+        cleaned = clean_lines(decoded.text, config.target_script)
+        lines = [line.text for line in cleaned]
         stage = "documents"
         drafts = split_documents("\n".join(lines))
         if not drafts:
             raise Rejected("no_content", "no body text left after metadata and boilerplate")
+        owners = _line_owners(lines, drafts)
         repairs: list[Counter[str]] = [Counter() for _ in drafts]
-        for owner, counts in zip(_line_owners(lines, drafts), line_counts, strict=True):
-            repairs[owner].update(counts)
+        for owner, line in zip(owners, cleaned, strict=True):
+            repairs[owner].update(line.repairs)
         stage = "structure"
-        docs = [
-            _document(raw, sha, decoded, facts["script"], part, draft, repairs[part - 1])
-            for part, draft in enumerate(drafts, start=1)
-        ]
+        docs = []
+        for part, draft in enumerate(drafts, start=1):
+            own = [line for owner, line in zip(owners, cleaned, strict=True) if owner == part - 1]
+            docs.append(
+                _document(raw, sha, decoded, facts["script"], part, draft, repairs[part - 1], own)
+            )
         return docs, None, facts
     except Rejected as rejected:
         return [], Reject(raw.rel_path, sha, rejected.reason, rejected.detail), {}
@@ -144,12 +199,13 @@ def _document(
     part: int,
     draft: DocumentDraft,
     repairs: Counter[str],
+    lines: list[CleanLine],
 ) -> dict:
     """One documents row, with its sections and sentences under `_sections`/`_sentences`."""
     text = draft.text
     sections = find_sections(text)
     sentences = split_sentences(text, sections)
-    spans = uncertain_spans(text)
+    spans = _document_spans(text, draft, lines)
     return {
         "doc_id": f"{raw.rel_path}#{part}",
         "source_path": raw.rel_path,

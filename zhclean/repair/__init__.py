@@ -3,6 +3,11 @@
 A fix takes the text and returns it repaired together with a Counter of what it
 repaired, by kind; `repair` runs them in order and adds the counts up. Fixes must
 leave correct text unchanged.
+
+Reconstructions run first, on the text exactly as decoded: they work on the bytes
+behind the characters (mojibake, lost GBK bytes), and also return the spans of
+characters they chose by likelihood rather than read off the bytes. Those spans
+are carried through the later fixes onto the repaired text.
 """
 
 from __future__ import annotations
@@ -11,17 +16,28 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from zhclean.repair.degraded import fix_degraded_punctuation
+from zhclean.repair.gbk_bytes import fix_gbk_pairs
 from zhclean.repair.pinyin import fix_pinyin_annotations
 from zhclean.repair.punctuation import fix_ascii_punctuation
-from zhclean.repair.width import fix_fullwidth_alphanumerics, fix_whitespace
+from zhclean.repair.width import fix_fullwidth_alphanumerics, fix_stray_spaces, fix_whitespace
+from zhclean.spans import Span, carry, merge
 
 Fix = Callable[[str], tuple[str, Counter[str]]]
+Reconstruction = Callable[[str], tuple[str, Counter[str], list[Span]]]
+
+RECONSTRUCTIONS: tuple[Reconstruction, ...] = (
+    fix_gbk_pairs,  # annotations inside GBK pairs, misaligned double-byte text
+)
+"""Byte-level repairs, in order, before the text-level fixes."""
 
 FIXES: tuple[Fix, ...] = (
     fix_whitespace,  # line endings, BOM, zero-width and odd spaces first: others see clean lines
     fix_pinyin_annotations,  # before punctuation: annotations hold ASCII parentheses
+    fix_degraded_punctuation,  # before ascii punctuation: `.` and `'` stood for all marks
     fix_ascii_punctuation,
     fix_fullwidth_alphanumerics,
+    fix_stray_spaces,
 )
 """The repair pipeline, in order."""
 
@@ -33,16 +49,29 @@ LOST = "\ufffd"
 class Repaired:
     text: str
     repairs: Counter[str] = field(default_factory=Counter)
+    uncertain: list[Span] = field(default_factory=list)
+    """Spans of `text` reconstructed by likelihood, not forced by the bytes."""
 
     @property
     def lossy(self) -> bool:
         return LOST in self.text
 
 
-def repair(text: str, fixes: tuple[Fix, ...] = FIXES) -> Repaired:
-    """Run every fix over `text`, counting repairs by kind."""
+def repair(
+    text: str,
+    fixes: tuple[Fix, ...] = FIXES,
+    reconstructions: tuple[Reconstruction, ...] = RECONSTRUCTIONS,
+) -> Repaired:
+    """Run every reconstruction and fix over `text`, counting repairs by kind."""
     repairs: Counter[str] = Counter()
+    uncertain: list[Span] = []
+    for reconstruct in reconstructions:
+        before = text
+        text, counts, spans = reconstruct(text)
+        repairs.update(counts)
+        uncertain = merge([*carry(before, text, uncertain), *spans])
+    reconstructed = text
     for fix in fixes:
         text, counts = fix(text)
         repairs.update(counts)
-    return Repaired(text, +repairs)
+    return Repaired(text, +repairs, carry(reconstructed, text, uncertain))

@@ -1,24 +1,26 @@
-"""How likely a string is as Chinese text: a character bigram model.
+"""How likely a string is as Chinese text: a word-unigram model.
 
 Repairs that cannot read the original off the bytes (a lost lead byte, a `�` in
 mojibake, a vanished pair) choose among candidate reconstructions with this model.
 It is built, on first use in a process, from data that installed packages ship:
 jieba's word-frequency dictionary (about 350,000 words with counts from news and
-general text) gives character and within-word character-pair counts, and OpenCC's
+general text) gives word and character probabilities, and OpenCC's
 Traditional-to-Simplified character table lets Traditional text be scored too.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import threading
 from collections import Counter
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 
-_BIGRAM_WEIGHT = 0.6
-"""Weight of the pair estimate against the single-character one (the rest)."""
+_LONGEST_WORD = 8
+"""Longest dictionary word tried when segmenting."""
+_LONE_CHAR = math.log(0.05)
+"""Penalty for a character that is not a dictionary word by itself."""
 _UNSEEN = 1e-9
 """Probability floor for a character the dictionary never uses."""
 _OTHER = {
@@ -46,65 +48,68 @@ def _t2s_table() -> dict[str, str]:
 
 
 class CharModel:
-    """Log-probabilities of characters and character pairs (Simplified, with a
-    Traditional-to-Simplified fold for lookups)."""
+    """A word-unigram model of Chinese text (Simplified, with a Traditional-to-
+    Simplified fold for lookups): a text scores as its likeliest segmentation into
+    dictionary words, characters outside any word scored on their own."""
 
     def __init__(self, words: dict[str, int], fold: dict[str, str]) -> None:
         chars: Counter[str] = Counter()
-        pairs: Counter[str] = Counter()
-        left: Counter[str] = Counter()
         for word, count in words.items():
-            chars.update(dict.fromkeys(word, 0))
             for c in word:
                 chars[c] += count
-            for a, b in pairwise(word):
-                pairs[a + b] += count
-                left[a] += count
-        total = sum(chars.values())
-        self._uni = {c: n / total for c, n in chars.items()}
-        self._left = dict(left)
-        self._pairs = dict(pairs)
+        total_chars = sum(chars.values())
+        total_words = sum(words.values())
+        self._uni = {c: n / total_chars for c, n in chars.items()}
+        self._words = {w: math.log(n / total_words) for w, n in words.items() if n > 0}
+        self._longest = min(max(map(len, self._words)), _LONGEST_WORD)
         self._fold = str.maketrans(fold)
-        self._cache: dict[str, float] = {}
 
     def _prob(self, c: str) -> float:
         return self._uni.get(c, _UNSEEN)
 
     def _class(self, c: str) -> float | None:
+        """The fixed log-probability of a non-Han character; None for Han."""
         if c < "\x80":
             return _OTHER["ascii"]
         if c in _PUNCT:
             return _OTHER["punct"]
-        if c in self._uni:
+        if c in self._uni or "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff":
             return None
-        if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000":
-            return None
-        return _OTHER["other"]
+        return None if c >= "\U00020000" else _OTHER["other"]
 
     def score(self, text: str) -> float:
-        """Sum of log P(c_i | c_{i-1}) over `text` (natural log, higher is likelier)."""
+        """Log-probability of `text` under its likeliest segmentation (natural log)."""
         text = text.translate(self._fold)
-        total = 0.0
-        prev = ""
-        for c in text:
+        n = len(text)
+        best = [0.0] + [-math.inf] * n
+        words = self._words
+        for i, c in enumerate(text):
+            here = best[i]
             fixed = self._class(c)
             if fixed is not None:
-                total += fixed
-            else:
-                p = self._prob(c)
-                seen = self._left.get(prev)
-                if seen:
-                    p = (
-                        _BIGRAM_WEIGHT * self._pairs.get(prev + c, 0) / seen
-                        + (1 - _BIGRAM_WEIGHT) * p
-                    )
-                total += math.log(p)
-            prev = c
-        return total
+                best[i + 1] = max(best[i + 1], here + fixed)
+                continue
+            single = words.get(c)
+            if single is None:
+                single = math.log(self._prob(c)) + _LONE_CHAR
+            best[i + 1] = max(best[i + 1], here + single)
+            for end in range(i + 2, min(n, i + self._longest) + 1):
+                logp = words.get(text[i:end])
+                if logp is not None and here + logp > best[end]:
+                    best[end] = here + logp
+        return best[n]
 
     def per_char(self, text: str) -> float:
         """Mean log-probability per character (comparable across lengths)."""
         return self.score(text) / len(text) if text else 0.0
+
+    def prob(self, c: str) -> float:
+        """Probability of character `c` on its own (folded to Simplified)."""
+        return self._prob(c.translate(self._fold))
+
+    def is_word(self, text: str) -> bool:
+        """True when `text` (folded to Simplified) is a dictionary word."""
+        return text.translate(self._fold) in self._words
 
     def known(self, c: str) -> bool:
         """True when the dictionary uses character `c` (after folding to Simplified)."""
@@ -112,10 +117,11 @@ class CharModel:
 
 
 def _jieba_words() -> dict[str, int]:
-    import jieba
-
+    spec = importlib.util.find_spec("jieba")  # its data only: importing jieba costs time
+    if spec is None or spec.origin is None:
+        raise RuntimeError("jieba is not installed: the repair model needs its dictionary")
     words: dict[str, int] = {}
-    path = Path(jieba.__file__).parent / "dict.txt"
+    path = Path(spec.origin).parent / "dict.txt"
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split(" ")

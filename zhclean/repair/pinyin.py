@@ -31,12 +31,12 @@ _SYLLABLE = re.compile(
     r"|[mn]g?|ê"
 )
 # A lowercase word of at most 6 letters with a tone mark (bounded: no backtracking blow-up).
-_WORD = rf"[a-z{_TONED}ü]{{0,5}}[{_TONED}][a-z{_TONED}ü]{{0,5}}"
+WORD = rf"[a-z{_TONED}ü]{{0,5}}[{_TONED}][a-z{_TONED}ü]{{0,5}}"
 # A parenthesised lowercase word with at least one tone mark, after a Han character.
-_ANNOTATION = re.compile(rf"(?<=[{HAN}])\(({_WORD})\)")
+_ANNOTATION = re.compile(rf"(?<=[{HAN}])\(({WORD})\)")
 # A damaged annotation: `?` (lead byte + `(`), syllable, `)`, then maybe the surviving
 # trail byte as an ASCII character in GBK's trail range 0x40-0x7E (not a letter).
-_DAMAGED = re.compile(rf"\?({_WORD})\)([@\[\\\]^_`{{|}}~]?)")
+_DAMAGED = re.compile(rf"\?({WORD})\)([@\[\\\]^_`{{|}}~]?)")
 
 
 def is_syllable(word: str) -> bool:

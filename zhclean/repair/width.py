@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from zhclean.repair.chars import HAN
+from zhclean.repair.lm import CharModel, model
+
 # \r\n and lone \r (old Mac), and Unicode line/paragraph separators.
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # BOMs, zero-width spaces/joiners, word joiner, soft hyphen.
@@ -17,6 +20,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = re.compile(r" {2,}")
 # Spaces at either end of a line.
 _LINE_EDGE = re.compile(r"^ +| +$", re.M)
+
+# A single space between two Han characters.
+_HAN_SPACE = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -42,6 +49,34 @@ def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
     text, edges = _sub(_LINE_EDGE, "", text)
     counts["extra_spaces"] = runs + edges
     return text, counts
+
+
+def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
+    """Drop ASCII spaces that split a word between Han characters: 组 织工作 -> 组织工作.
+
+    A space stays when no dictionary word runs across it (组织部长 李晓波, 第一章 总则),
+    except in letter-spaced text, where most Han characters stand apart (加 强 党 建).
+    """
+    if " " not in text or not _HAN_SPACE.search(text):
+        return text, Counter()
+    gaps = [m.start() for m in _HAN_SPACE.finditer(text)]
+    spaced = len(gaps) >= 3 and len(gaps) * 2 >= len(_HAN_CHAR.findall(text))
+    words = model()
+    drop = {g for g in gaps if spaced or _splits_word(words, text, g)}
+    if not drop:
+        return text, Counter()
+    text = "".join(c for i, c in enumerate(text) if i not in drop)
+    return text, Counter(stray_spaces=len(drop))
+
+
+def _splits_word(words: CharModel, text: str, gap: int) -> bool:
+    """True when a dictionary word of 2-4 characters runs across the space at `gap`."""
+    for left in range(1, 4):
+        for right in range(1, 5 - left):
+            a, b = text[max(0, gap - left) : gap], text[gap + 1 : gap + 1 + right]
+            if len(a) == left and len(b) == right and words.is_word(a + b):
+                return True
+    return False
 
 
 def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:

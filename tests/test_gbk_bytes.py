@@ -1,0 +1,64 @@
+"""GBK byte-pair damage: (damaged, expected, uncertain characters) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhclean.repair.gbk_bytes import fix_gbk_pairs
+
+# From the seeds, worked out on the bytes (GBK):
+#   誤 D5 60: 塢 = 84|D5 straddles 談|誤 and was annotated; 60 survives as `.
+#   部 B2 BF 內 83 C8 全 C8 AB: 績 = BF|83 annotated (jī), then 內 itself (nèi).
+#   們 82 83 扎 D4 FA 扎 D4 FA 實 8C 8D: 冊 = 83|D4 annotated (cè); read one byte off,
+#     FA|D4 maps to nothing and was dropped: one 扎 survives only by likelihood.
+#   變 D7 83 為 9E E9 帶 8E A7 動 84 D3: 優 = 83|9E annotated (yōu); A7|84 dropped.
+#   。A1 A3 看 BF B4: the ？ pair A3|BF replaced by `?`; 經 BD 9B annotated (jīng).
+SEEDS = [
+    ("空談?wù)`國(guó),實(shí)干興邦", "空談誤國(guó),實(shí)干興邦", []),
+    ("組織部?jī)?nèi)全體同志", "組織部內全體同志", []),
+    ("需要我們?cè)鷮?shí)實(shí)地去做", "需要我們扎扎實實(shí)地去做", ["扎扎實"]),
+    ("作風(fēng)轉(zhuǎn)變?yōu)閹?dòng),要求", "作風(fēng)轉(zhuǎn)變為帶動,要求", ["帶動"]),
+    (
+        "分析新矛盾,解決新問題??匆豢匆呀?jīng)出臺的一些政策",
+        "分析新矛盾,解決新問題。看一看已經出臺的一些政策",
+        ["。", "經"],
+    ),
+    ("?wù)`國", "誤國", []),  # no byte before it: the trail byte and pinyin still tell
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected", "uncertain"), SEEDS)
+def test_seed_damage(damaged: str, expected: str, uncertain: list[str]) -> None:
+    text, _counts, spans = fix_gbk_pairs(damaged)
+    assert text == expected
+    assert [text[a:b] for a, b in spans] == uncertain
+
+
+def test_counts_by_kind() -> None:
+    _, counts, _ = fix_gbk_pairs("我們?cè)鷮?shí)實(shí)地。解決新問題??匆豢匆呀?jīng)出臺")
+    assert counts == {"gbk_annotation_in_pair": 3, "gbk_dropped_pair": 1, "gbk_lost_lead_byte": 1}
+
+
+CLEAN = [
+    "这是为什么?我们要想一想。",
+    "抓好组织工作?选干部、配班子",
+    "真的吗?!太好了",
+    "是吗??不是",
+    "价格?:100元",
+    "詳見http://www.gov.cn/a.htm?x=1&y=(2)",
+    "優(yōu)化發(fā)展環(huán)境",  # intact annotations are the pinyin fix's job
+    "What? (yes) no?",
+    "問題?(一)答案",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_correct_text_is_unchanged(text: str) -> None:
+    assert fix_gbk_pairs(text) == (text, {}, [])
+
+
+def test_break_in_the_stream_is_respected() -> None:
+    # 😀 has no GBK bytes: a stretch cannot cross it (the site after it still mends).
+    assert fix_gbk_pairs("😀?wù)`國")[0] == "😀誤國"
+    assert fix_gbk_pairs("?wù)😀")[0] == "?wù)😀"

@@ -1,0 +1,43 @@
+"""[start, end) character spans, carried through edits of the text they point into."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+Span = tuple[int, int]
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Sorted spans with overlapping and touching ones joined."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def carry(before: str, after: str, spans: list[Span]) -> list[Span]:
+    """Move spans of `before` onto `after`, an edited copy of it.
+
+    Characters kept, or replaced one for one (script conversion), keep their span;
+    a span whose characters were all deleted is dropped.
+    """
+    if not spans or before == after:
+        return list(spans)
+    moves: list[tuple[int, int, int]] = []  # (start in before, end in before, shift)
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            moves.append((i1, i2, j1 - i1))
+    carried = []
+    for start, end in spans:
+        hits = [
+            (max(start, i1) + shift, min(end, i2) + shift)
+            for i1, i2, shift in moves
+            if i1 < end and start < i2
+        ]
+        if hits:
+            carried.append((min(a for a, _ in hits), max(b for _, b in hits)))
+    return merge(carried)
