@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from zhclean.repair.degraded import fix_degraded_punctuation
 from zhclean.repair.gbk_bytes import fix_gbk_pairs
+from zhclean.repair.mojibake import fix_mojibake
 from zhclean.repair.pinyin import fix_pinyin_annotations
 from zhclean.repair.punctuation import fix_ascii_punctuation
 from zhclean.repair.width import fix_fullwidth_alphanumerics, fix_stray_spaces, fix_whitespace
@@ -27,6 +28,7 @@ Fix = Callable[[str], tuple[str, Counter[str]]]
 Reconstruction = Callable[[str], tuple[str, Counter[str], list[Span]]]
 
 RECONSTRUCTIONS: tuple[Reconstruction, ...] = (
+    fix_mojibake,  # UTF-8/GBK/Big5/Latin-1 misreadings (before whitespace: A0/AD are bytes)
     fix_gbk_pairs,  # annotations inside GBK pairs, misaligned double-byte text
 )
 """Byte-level repairs, in order, before the text-level fixes."""

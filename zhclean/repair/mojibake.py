@@ -1,0 +1,758 @@
+"""Classic mojibake: text whose bytes were decoded with the wrong codec.
+
+Undone here, span by span within each line (good text around a damaged span is kept):
+
+* UTF-8 read as GBK/GB18030 (``鍙傝€冩枃鐚`` <- ``参考文献``), also when the misreading lost
+  bytes: each ``�`` (or a ``?`` that cannot be a real question mark) stands for 1-2 lost bytes,
+  and the characters they belonged to are chosen among every UTF-8 character the surviving
+  bytes allow, by the character bigram model (`zhclean.repair.lm`);
+* GBK read as Latin-1 / cp1252 (``ÖÐ¹ú`` <- ``中国``);
+* UTF-8 read as Latin-1 / cp1252 (``ä¸­æ–‡`` <- ``中文``), once or twice over;
+* Big5 read as GBK and GBK read as Big5 (a character-for-character substitution).
+
+A span is a candidate when it re-encodes in the wrong codec and the bytes decode in the right
+one; it is replaced only when the model finds the result much likelier per character (and,
+for Chinese targets, mostly Han). Cheap character-class gates keep clean text fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
+
+from zhclean.repair.chars import CJK_PUNCT, HAN
+from zhclean.repair.lm import CharModel, model
+
+LOST = "\ufffd"
+HOLE = 0xFF
+"""Byte standing for a U+FFFD (1-2 lost bytes): never part of UTF-8, GBK or Big5 text."""
+
+MARGIN = 2.0
+"""Nats per character by which a repair must beat the text it replaces."""
+FLOOR, FLOOR_SHORT = -9.0, 3.0
+"""A repair of n characters must score at least FLOOR - FLOOR_SHORT / n per character
+(clean lines score above -8.1; 99% of clean 4-character windows above -9)."""
+SAMPLE = 60
+"""Characters scored at each end of a long span."""
+SWITCH = math.log(1e-4)
+"""Cost of switching between kept and substituted text (Big5/GBK segmentation)."""
+BEAM = 40
+"""Hypotheses kept per lattice state when reconstructing lost bytes."""
+MAX_CANDIDATES = 40
+"""Characters considered for one reconstructed position (the most frequent first)."""
+RARE = math.log(3e-6)
+"""Unigram log-probability under which a character counts as rare in clean text."""
+COMMON = math.log(1e-5)
+"""Unigram log-probability above which a character counts as common."""
+
+UTF8_AS_GBK = "mojibake_utf8_as_gbk"
+GBK_AS_LATIN1 = "mojibake_gbk_as_latin1"
+UTF8_AS_LATIN1 = "mojibake_utf8_as_latin1"
+DOUBLE_UTF8 = "mojibake_double_utf8"
+BIG5_AS_GBK = "mojibake_big5_as_gbk"
+GBK_AS_BIG5 = "mojibake_gbk_as_big5"
+LOST_BYTES = "mojibake_lost_bytes"
+
+_HAN_RE = re.compile(f"[{HAN}]")
+_CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}\u3000-\u303f\uff00-\uffef]")
+_PUA_RE = re.compile("[\ue000-\uf8ff\ufffd]")
+_ODD_SCRIPT = re.compile("[\u0370-\u052f\u2500-\u257f\u3100-\u312f\ue000-\uf8ff\ufffd]")
+"""Greek, Cyrillic, box drawing, bopomofo, private use, U+FFFD: Big5 bytes read as GBK."""
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_TRUNCATED = re.compile(rb"(?:[\xc2-\xf4]|[\xe0-\xf4][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2})\Z")
+"""A UTF-8 character cut off at the end (its last bytes dropped without a mark)."""
+_KANA = re.compile("[\u3040-\u30ff]")
+
+# UTF-8 as a byte regex: maximal runs of well-formed characters (alternatives are disjoint).
+_UTF8_RUN = re.compile(
+    rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+    rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+"
+)
+
+
+_WIDE_LEAD = re.compile(rb"[\xe0-\xf4]")
+
+
+# ---------------------------------------------------------------- codecs
+def _cp1252_specials() -> dict[str, int]:
+    table = {}
+    for b in range(0x80, 0xA0):
+        with contextlib.suppress(UnicodeDecodeError):
+            table[bytes([b]).decode("cp1252")] = b
+    return table
+
+
+_CP1252 = _cp1252_specials()
+_WEB_HIGH = "\x80-\xff" + "".join(_CP1252)
+"""Characters a Latin-1 / cp1252 (WHATWG windows-1252) reading makes of bytes 0x80-0xFF."""
+_TO_WEB_BYTE = str.maketrans({**{c: chr(b) for c, b in _CP1252.items()}, LOST: "\xff"})
+_CONT_CHARS = "\x80-\xbf" + "".join(_CP1252)
+
+
+def _web_bytes(text: str) -> bytes | None:
+    """Bytes that a Latin-1 / cp1252 reading turned into `text` (U+FFFD -> HOLE)."""
+    try:
+        return text.translate(_TO_WEB_BYTE).encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+@cache
+def _gbk_char_bytes(c: str) -> bytes:
+    if c == LOST:
+        return bytes([HOLE])
+    if c == "€":  # cp936 (Windows) reads 0x80 as the euro sign
+        return b"\x80"
+    return c.encode("gb18030")
+
+
+def _gbk_bytes(text: str) -> tuple[bytes, list[int]]:
+    """GBK/GB18030 bytes of `text` (U+FFFD -> HOLE) and each character's start offset."""
+    out = bytearray()
+    starts = []
+    for c in text:
+        starts.append(len(out))
+        out += _gbk_char_bytes(c)
+    starts.append(len(out))
+    return bytes(out), starts
+
+
+# ---------------------------------------------------------------- the model
+@cache
+def _model() -> CharModel:
+    return model()
+
+
+@lru_cache(maxsize=1 << 18)
+def _lp(prev: str, c: str) -> float:
+    """log P(c | prev) under the bigram model (prev may be empty)."""
+    m = _model()
+    return m.score(prev + c) - _uni(prev) if prev else m.score(c)
+
+
+@lru_cache(maxsize=1 << 16)
+def _uni(c: str) -> float:
+    return _model().score(c)
+
+
+def _per_char(text: str) -> float:
+    """Mean log-probability per character; long texts are judged on their two ends."""
+    if len(text) > 2 * SAMPLE:
+        text = text[:SAMPLE] + text[-SAMPLE:]
+    return _model().per_char(text)
+
+
+def _mostly_cjk(text: str, least: int = 1) -> bool:
+    """At least `least` Han characters, and CJK for at least half the non-space characters."""
+    chars = [c for c in text if not c.isspace()]
+    if len(_HAN_RE.findall(text)) < least:
+        return False
+    return 2 * len(_CJK_RE.findall(text)) >= len(chars)
+
+
+def _much_likelier(fixed: str, damaged: str, margin: float = MARGIN) -> bool:
+    """`fixed` beats `damaged` by `margin` per character and reads like real text itself
+    (above a floor that clean text clears; U+FFFD, standing for nothing, is not counted)."""
+    known = fixed.replace(LOST, "")
+    if not known or _per_char(known) < FLOOR - FLOOR_SHORT / len(known):
+        return False
+    return _per_char(fixed) >= _per_char(damaged) + margin
+
+
+# ---------------------------------------------------------------- lost bytes (UTF-8 lattice)
+_PUNCT_ORDER = "。，、：；？！“”《》（）‘’…—「」『』【】〔〕·"
+_TIE = {c: -0.01 * k for k, c in enumerate(_PUNCT_ORDER)}
+"""The model scores all punctuation alike: ties go to the commoner mark."""
+
+
+@lru_cache(maxsize=4096)
+def _candidates(pattern: tuple[int | None, ...]) -> tuple[str, ...]:
+    """Known characters whose UTF-8 bytes fit `pattern` (None = any byte), likeliest first."""
+    options: list[range | tuple[int]] = []
+    for i, b in enumerate(pattern):
+        if b is not None:
+            options.append((b,))
+        elif i:
+            options.append(range(0x80, 0xC0))
+        else:
+            options.append(range(0xC2, 0xE0) if len(pattern) == 2 else range(0xE0, 0xF0))
+    seqs: list[bytes] = [b""]
+    for opt in options:
+        seqs = [s + bytes([b]) for s in seqs for b in opt]
+    m = _model()
+    found = []
+    for s in seqs:
+        try:
+            c = s.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if m.known(c) or c in _PUNCT_ORDER:
+            found.append(c)
+    found.sort(key=lambda c: _uni(c) + _TIE.get(c, 0.0), reverse=True)
+    return tuple(found[:MAX_CANDIDATES])
+
+
+def _reconstruct(data: bytes) -> tuple[str, list[int]] | None:
+    """The likeliest UTF-8 reading of `data`, where HOLE stands for 1-2 lost bytes and `?`
+    may be one too: the text and the indices of reconstructed characters (U+FFFD where no
+    known character fits). None when no reading is well-formed."""
+    n = len(data)
+
+    def reads(i: int, owe: int) -> Iterator[tuple[int | None, int, int]]:
+        if owe:
+            yield None, i, 0
+        elif i < n:
+            b = data[i]
+            if b == HOLE:
+                yield None, i + 1, 0
+                yield None, i + 1, 1
+            else:
+                yield b, i + 1, 0
+                if b == 0x3F:  # "?" written for a lost byte
+                    yield None, i + 1, 0
+
+    def chars(i: int, owe: int) -> Iterator[tuple[tuple[int | None, ...], int, int]]:
+        for lead, i1, o1 in reads(i, owe):
+            if lead is None:
+                sizes: tuple[int, ...] = (2, 3)
+            elif lead < 0x80:
+                yield (lead,), i1, o1
+                continue
+            elif 0xC2 <= lead <= 0xDF:
+                sizes = (2,)
+            elif 0xE0 <= lead <= 0xEF:
+                sizes = (3,)
+            elif 0xF0 <= lead <= 0xF4:
+                sizes = (4,)
+            else:
+                continue
+            for size in sizes:
+                stack = [((lead,), i1, o1)]
+                while stack:
+                    pat, j, o = stack.pop()
+                    if len(pat) == size:
+                        yield pat, j, o
+                        continue
+                    for b, j2, o2 in reads(j, o):
+                        if b is None or 0x80 <= b <= 0xBF:
+                            stack.append(((*pat, b), j2, o2))
+
+    # states (i, owe) ordered by key 2i - owe; a hypothesis is (score, last, backpointer)
+    Hyp = tuple[float, str, tuple | None]
+    beams: dict[tuple[int, int], list[Hyp]] = {(0, 0): [(0.0, "", None)]}
+    order = sorted({(i, o) for i in range(n + 1) for o in (0, 1)}, key=lambda s: 2 * s[0] - s[1])
+    for state in order:
+        hyps = beams.pop(state, None)
+        if not hyps or state == (n, 0):
+            if hyps:
+                beams[state] = hyps
+            continue
+        best_by_last: dict[str, Hyp] = {}
+        for h in hyps:  # Viterbi: only the last character matters for what follows
+            if h[1] not in best_by_last or h[0] > best_by_last[h[1]][0]:
+                best_by_last[h[1]] = h
+        hyps = sorted(best_by_last.values(), key=lambda h: h[0], reverse=True)[:BEAM]
+        for pat, i2, o2 in chars(*state):
+            if i2 == n and o2:
+                continue
+            unsure = None in pat
+            if unsure:
+                options = _candidates(pat) if pat.count(None) <= 2 else ()
+                options = options or (LOST,)
+            else:
+                try:
+                    options = (bytes(pat).decode("utf-8"),)  # type: ignore[arg-type]
+                except UnicodeDecodeError:
+                    continue
+            target = beams.setdefault((i2, o2), [])
+            for score, last, back in hyps:
+                for c in options:
+                    gain = _lp(last, c) + (_TIE.get(c, 0.0) if unsure else 0.0)
+                    target.append((score + gain, c, (back, c, unsure)))
+    final = beams.get((n, 0))
+    if not final:
+        return None
+    best = max(final, key=lambda h: h[0])
+    out: list[str] = []
+    unsure_at: list[int] = []
+    node = best[2]
+    while node is not None:
+        node, c, unsure = node
+        out.append(c)
+        unsure_at.append(unsure)
+    out.reverse()
+    unsure_at.reverse()
+    return "".join(out), [k for k, u in enumerate(unsure_at) if u]
+
+
+# ---------------------------------------------------------------- UTF-8 spans in wrong bytes
+Fix = tuple[int, int, str, list[int]]
+"""(start, end) in the damaged text, the replacement, indices of reconstructed characters."""
+
+
+def _char_ends(text: str, start: int) -> list[int]:
+    ends = []
+    pos = start
+    for c in text:
+        pos += len(c.encode("utf-8"))
+        ends.append(pos)
+    return ends
+
+
+def _utf8_fixes(data: bytes, starts: list[int], need_cjk: bool = False) -> Iterator[Fix]:
+    """Well-formed UTF-8 stretches of `data` aligned with the damaged characters (`starts`:
+    byte offset of each, plus the end), with lost bytes reconstructed across HOLE gaps.
+    With `need_cjk`, only stretches holding a 3- or 4-byte character (or a lost byte)."""
+    at = {b: k for k, b in enumerate(starts)}
+    runs = [(m.start(), m.end()) for m in _UTF8_RUN.finditer(data)]
+    # split at malformed gaps, except those holding a lost byte (HOLE, or a "?" next to them)
+    edges = [0, *[x for r in runs for x in r], len(data)]
+    groups: list[tuple[int, int, list[tuple[int, int]]]] = []
+    start, holes = 0, []
+    for k in range(0, len(edges), 2):
+        s, e = edges[k], edges[k + 1]
+        if s == e:
+            continue
+        if HOLE in data[s:e] or 0x3F in data[max(0, s - 1) : e + 1]:
+            holes.append((s, e))
+            continue
+        if start < s:
+            groups.append((start, s, holes))
+        start, holes = e, []
+    if start < len(data):
+        groups.append((start, len(data), holes))
+    k = 0  # first run not before the current group
+    for s, e, holes in groups:
+        if need_cjk and not holes and not _WIDE_LEAD.search(data, s, e):
+            continue
+        if holes and s in at and e in at:
+            got = _reconstruct_group(data, s, e, holes)
+            if got is not None:
+                yield at[s], at[e], got[0], got[1]
+                continue
+        # strict runs only, trimmed to characters that start and end on both sides' boundaries
+        while k < len(runs) and runs[k][0] < s:
+            k += 1
+        while k < len(runs) and runs[k][1] <= e:
+            rs, re_ = runs[k]
+            k += 1
+            if need_cjk and not _WIDE_LEAD.search(data, rs, re_):
+                continue
+            text = data[rs:re_].decode("utf-8")
+            ends = _char_ends(text, rs)
+            begins = [rs, *ends[:-1]]
+            first = next((j for j, b in enumerate(begins) if b in at), None)
+            last = next((j for j in range(len(ends) - 1, -1, -1) if ends[j] in at), None)
+            if first is None or last is None or last < first:
+                continue
+            yield at[begins[first]], at[ends[last]], text[first : last + 1], []
+
+
+def _char_len(lead: int) -> int:
+    return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+
+
+def _reconstruct_group(
+    data: bytes, s: int, e: int, gaps: list[tuple[int, int]]
+) -> tuple[str, list[int]] | None:
+    """Decode data[s:e] (well-formed UTF-8 around lost-byte gaps): strictly, except in small
+    windows around each gap (with a character of context each side) where the lattice
+    chooses the lost bytes."""
+    windows: list[list[int]] = []
+    for gs, ge in gaps:
+        left = gs
+        for _ in range(3):  # one character of context, more while it is "?"
+            if left <= s:
+                break
+            left -= 1
+            while left > s and 0x80 <= data[left] <= 0xBF:
+                left -= 1
+            if data[left] != 0x3F:
+                break
+        right = ge
+        for _ in range(3):
+            if right >= e:
+                break
+            right = min(e, right + _char_len(data[right]))
+            if data[right - 1] != 0x3F:
+                break
+        if windows and left <= windows[-1][1]:
+            windows[-1][1] = right
+        else:
+            windows.append([left, right])
+    out: list[str] = []
+    unsure: list[int] = []
+    size = 0
+    pos = s
+    for ws, we in [*windows, [e, e]]:
+        if pos < ws:
+            try:
+                part = data[pos:ws].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+            out.append(part)
+            size += len(part)
+        if ws < we:
+            got = _reconstruct(data[ws:we])
+            if got is None:
+                return None
+            out.append(got[0])
+            unsure.extend(size + k for k in got[1])
+            size += len(got[0])
+        pos = we
+    return "".join(out), unsure
+
+
+def _trim_glue(fix: Fix, damaged: str, starts: list[int]) -> Fix:
+    """Drop 2-byte Latin/Greek/Cyrillic characters glued on from clean neighbours."""
+    s, e, text, unsure = fix
+    if unsure:
+        return fix
+    m = _model()
+    while text and "\u0080" <= text[0] <= "\u07ff" and m.score(text[0]) < math.log(1e-6):
+        s += 1  # one 2-byte GBK character was one 2-byte UTF-8 character
+        text = text[1:]
+    while text and "\u0080" <= text[-1] <= "\u07ff" and m.score(text[-1]) < math.log(1e-6):
+        e -= 1
+        text = text[:-1]
+    return s, e, text, unsure
+
+
+# ---------------------------------------------------------------- gates and tables
+def _gbk_pairs(leads: range | list[int], trails: range | list[int]) -> str:
+    out = []
+    for a in leads:
+        for b in trails:
+            with contextlib.suppress(UnicodeDecodeError):
+                out.append(bytes((a, b)).decode("gbk"))
+    return "".join(out)
+
+
+def _char_class(chars: str | set[str]) -> str:
+    return "".join(sorted({re.escape(c) for c in chars}))
+
+
+_UTF8_LEADS = [*range(0xE2, 0xEA), 0xEF]
+_GBK_HEADS = _gbk_pairs(_UTF8_LEADS, range(0x80, 0xC0))
+"""GBK characters made of a UTF-8 lead byte (CJK, punctuation) and a continuation byte."""
+_GBK_NEXT = _gbk_pairs(range(0x80, 0xC0), [*range(0x40, 0x7F), *range(0xC2, 0xF0)])
+"""GBK characters made of a continuation byte and a lead (or ASCII) byte: what follows."""
+_GATE_UTF8_GBK = re.compile(f"[{_char_class(_GBK_HEADS)}][{_char_class(_GBK_NEXT)}{LOST}€?]")
+_GATE_GBK_LINE = re.compile(f"{_GATE_UTF8_GBK.pattern}|{LOST}")
+_REGION_GBK = re.compile("[^\x00-\x3e\x40-\x7f]+")  # non-ASCII and "?"
+_GATE_LATIN1_UTF8 = re.compile(f"[\xc2-\xf4][{_CONT_CHARS}{LOST}]")
+_GATE_LATIN1_GBK = re.compile(f"[\x81-\xfe][\x80-\xfe{''.join(_CP1252)}]")
+_REGION_WEB = re.compile(f"[{_WEB_HIGH}{LOST}?]+")
+_REGION_WEB_GBK = re.compile(f"[{_WEB_HIGH}\x40-\x7e]+")
+
+
+class _Substitution:
+    """One codec misread as another, character for character (both are double-byte)."""
+
+    def __init__(self, table: dict[str, str], bad: set[str]) -> None:
+        self.table = str.maketrans(table)
+        self.keys = table
+        self.gate = re.compile(f"[{_char_class(bad)}]") if bad else None
+        self.bad = bad
+        self.region = re.compile(f"[{_char_class(set(table))}]+")
+
+
+@cache
+def _substitutions() -> tuple[_Substitution, _Substitution]:
+    """(Big5 read as GBK, GBK read as Big5): damaged -> original character tables, and the
+    damaged characters that common text turns into and clean text rarely holds."""
+    big5_as_gbk: dict[str, str] = {}
+    gbk_as_big5: dict[str, str] = {}
+    for a in range(0x81, 0xFF):
+        for b in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+            raw = bytes((a, b))
+            try:
+                g = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            for codec in ("big5", "cp950"):
+                try:
+                    t = raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if t != g:
+                    big5_as_gbk.setdefault(g, t)
+                    gbk_as_big5.setdefault(t, g)
+                break
+    m = _model()
+
+    def common(c: str) -> bool:
+        return c in CJK_PUNCT or (m.known(c) and m.score(c) > COMMON)
+
+    def rare(c: str) -> bool:
+        return not _CJK_RE.match(c) or not m.known(c) or m.score(c) < RARE
+
+    bad_a = {g for g, t in big5_as_gbk.items() if common(t) and (rare(g) or _ODD_SCRIPT.match(g))}
+    bad_b = {t for t, g in gbk_as_big5.items() if common(g) and rare(t)}
+    return _Substitution(big5_as_gbk, bad_a), _Substitution(gbk_as_big5, bad_b)
+
+
+@cache
+def _gate() -> re.Pattern[str]:
+    """Any character that some kind of mojibake needs: clean text without one is skipped."""
+    a, b = _substitutions()
+    chars = set(_GBK_HEADS) | a.bad | b.bad | {LOST, "€"}
+    return re.compile(f"[{_char_class(chars)}\x80-\xff]")
+
+
+# ---------------------------------------------------------------- the kinds
+Segment = tuple[str, list[tuple[int, int]] | None, str | None]
+"""A piece of a line: text, reconstructed spans in it (None: untouched), repair kind."""
+
+
+Fixer = Callable[[str, str, int, bool], Iterator[tuple]]
+"""(region, line, region offset in line, relaxed) -> (start, end, text, unsure, kind) fixes."""
+
+
+def _apply(
+    segments: list[Segment],
+    find: re.Pattern[str],
+    fixer: Fixer,
+    gate: re.Pattern[str],
+    relax: bool = False,
+) -> list[Segment]:
+    """Run `fixer` over every `find` region of the untouched segments; once it has repaired
+    something in the line (the line is known damaged that way), again in relaxed mode."""
+    if not any(spans is None and gate.search(text) for text, spans, _ in segments):
+        return segments
+    for relaxed in (False, True):
+        out: list[Segment] = []
+        fixed = False
+        for text, spans, kind in segments:
+            if spans is not None:
+                out.append((text, spans, kind))
+                continue
+            pos = 0
+            for m in find.finditer(text):
+                fixes = sorted(fixer(m.group(), text, m.start(), relaxed), key=lambda f: f[0])
+                for s, e, new, unsure, fkind in fixes:
+                    s, e = s + m.start(), e + m.start()
+                    if s < pos:
+                        continue
+                    if s > pos:
+                        out.append((text[pos:s], None, None))
+                    out.append((new, [(k, k + 1) for k in unsure], fkind))
+                    pos = e
+                    fixed = True
+            if pos < len(text):
+                out.append((text[pos:], None, None))
+        segments = out
+        if not (fixed and relax):
+            break
+    return segments
+
+
+def _fix_utf8_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    if not _GATE_UTF8_GBK.search(region) and LOST not in region:
+        return
+    data, starts = _gbk_bytes(region)
+    end = len(region)
+    at_edge = end + offset == len(line) or line[end + offset] < "\x80"
+    if at_edge and _TRUNCATED.search(data):  # the odd last byte, dropped by the misreading
+        data += bytes([HOLE])
+        starts.append(len(data))
+    for fix in _utf8_fixes(data, starts, need_cjk=True):
+        s, e, text, unsure = _trim_glue(fix, region, starts)
+        e = min(e, end)
+        damaged = region[s:e]
+        if text == damaged or not _mostly_cjk(text):
+            continue
+        if LOST in damaged and not unsure and LOST not in text:
+            continue  # a real U+FFFD kept by a strict run: nothing was reconstructed
+        if _much_likelier(text, damaged):
+            yield s, e, text, unsure, UTF8_AS_GBK
+
+
+def _latin1_utf8(text: str) -> Iterator[Fix]:
+    data = _web_bytes(text)
+    if data is not None and _GATE_LATIN1_UTF8.search(text):
+        yield from _utf8_fixes(data, list(range(len(data) + 1)))
+
+
+def _fix_utf8_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    """The whole run of Latin-1 characters (a partial reading is GBK mojibake's business)."""
+    fixes = list(_latin1_utf8(region))
+    if len(fixes) != 1 or fixes[0][:2] != (0, len(region)):
+        return
+    _, _, text, unsure = fixes[0]
+    kind = UTF8_AS_LATIN1
+    if not unsure:
+        again = list(_latin1_utf8(text))
+        if len(again) == 1 and again[0][:2] == (0, len(text)):
+            _, _, text, unsure = again[0]
+            kind = DOUBLE_UTF8
+    if _mostly_cjk(text) and _much_likelier(text, region):
+        yield 0, len(region), text, unsure, kind
+
+
+_LATIN_RESULT = re.compile("[\u00a0-\u00ff\u2010-\u2027\u2030-\u203a\u20ac]+")
+
+
+def _fix_utf8_as_latin1_latin(
+    region: str, line: str, offset: int, relaxed: bool
+) -> Iterator[tuple]:
+    """Latin letters and typographic punctuation ("Ã©" -> "é", "â€œ" -> "“")."""
+    for s, e, text, unsure in _latin1_utf8(region):
+        if not unsure and e - s >= 2 and _LATIN_RESULT.fullmatch(text):
+            yield s, e, text, unsure, UTF8_AS_LATIN1
+
+
+def _fix_gbk_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    if not _GATE_LATIN1_GBK.search(region):
+        return
+    data = _web_bytes(region)
+    if data is None:
+        return
+    best: list[tuple] = []
+    for parity in (0, 1):
+        found = []
+        decoded = data[parity:].decode("gbk", "surrogateescape")
+        pos = parity
+        run_start, run = pos, []
+        for c in [*decoded, "\x00"]:
+            width = 2 if c >= "\x80" and not "\udc80" <= c <= "\udcff" else 1
+            if width == 2:
+                if not run:
+                    run_start = pos
+                run.append(c)
+            elif run:
+                found.append((run_start, pos, "".join(run)))
+                run = []
+            pos += width
+        accepted = []
+        for s, e, text in found:
+            damaged = region[s:e]
+            left = line[offset + s - 1 : offset + s]
+            right = line[offset + e : offset + e + 1]
+            in_word = _LATIN_LETTER.match(left) or _LATIN_LETTER.match(right)
+            if not _mostly_cjk(text, least=1 if relaxed else 2) or (in_word and len(text) < 4):
+                continue
+            if _much_likelier(text, damaged):
+                accepted.append((s, e, text, [], GBK_AS_LATIN1))
+        if sum(e - s for s, e, *_ in accepted) > sum(e - s for s, e, *_ in best):
+            best = accepted
+    yield from best
+
+
+def _substitute(sub: _Substitution, kind: str, region: str) -> Iterator[tuple]:
+    """Segment `region` into kept and substituted stretches (Viterbi under the model)."""
+    if not sub.gate or not sub.gate.search(region):
+        return
+    if len(sub.gate.findall(region)) * 8 < len(region):
+        return
+    fixed = region.translate(sub.table)
+    # states: 0 keep, 1 substitute; score, previous output char, backpointer
+    states: list[tuple[float, str, tuple | None]] = [(0.0, "", None), (SWITCH, "", None)]
+    for k, c in enumerate(region):
+        options = (c, fixed[k])
+        nxt = []
+        for st in (0, 1):
+            out = options[st]
+            if st == 1 and out == c:
+                nxt.append((-math.inf, out, None))
+                continue
+            best = max(
+                (states[p][0] + (SWITCH if p != st else 0.0) + _lp(states[p][1], out), p)
+                for p in (0, 1)
+            )
+            nxt.append((best[0], out, (states[best[1]][2], st)))
+        states = nxt
+    node = max(states, key=lambda s: s[0])[2]
+    choice: list[int] = []
+    while node is not None:
+        node, st = node
+        choice.append(st)
+    choice.reverse()
+    k = 0
+    while k < len(choice):
+        if not choice[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(choice) and choice[j]:
+            j += 1
+        damaged, text = region[k:j], fixed[k:j]
+        bad = sum(c in sub.bad for c in damaged)
+        strong = kind == GBK_AS_BIG5 or _ODD_SCRIPT.search(damaged)
+        # Chinese in the wrong double-byte codec still shows some Han (or private-use)
+        # characters; Russian or Greek words show none.
+        if (
+            j - k >= 2
+            and (_HAN_RE.search(damaged) or _PUA_RE.search(damaged))
+            and strong
+            and bad * 4 >= j - k
+            and _mostly_cjk(text, least=2)
+            and not (_KANA.search(damaged) and not _PUA_RE.search(damaged))
+            and _much_likelier(text, damaged)
+        ):
+            yield k, j, text, [], kind
+        k = j
+
+
+def _fix_big5_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    yield from _substitute(_substitutions()[0], BIG5_AS_GBK, region)
+
+
+def _fix_gbk_as_big5(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    yield from _substitute(_substitutions()[1], GBK_AS_BIG5, region)
+
+
+def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
+    a, b = _substitutions()
+    segments: list[Segment] = [(line, None, None)]
+    segments = _apply(segments, _REGION_GBK, _fix_utf8_as_gbk, _GATE_GBK_LINE)
+    segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1, _GATE_LATIN1_UTF8)
+    segments = _apply(segments, _REGION_WEB_GBK, _fix_gbk_as_latin1, _GATE_LATIN1_GBK, relax=True)
+    segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1_latin, _GATE_LATIN1_UTF8)
+    if a.gate is not None:
+        segments = _apply(segments, a.region, _fix_big5_as_gbk, a.gate)
+    if b.gate is not None:
+        segments = _apply(segments, b.region, _fix_gbk_as_big5, b.gate)
+    counts: Counter[str] = Counter()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for text, unsure, kind in segments:
+        if kind is not None:
+            counts[kind] += 1
+            counts[LOST_BYTES] += len(unsure or [])
+            for s, e in unsure or []:
+                if spans and spans[-1][1] == pos + s:
+                    spans[-1] = (spans[-1][0], pos + e)
+                else:
+                    spans.append((pos + s, pos + e))
+        pos += len(text)
+    return "".join(t for t, _, _ in segments), +counts, spans
+
+
+def fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
+    """Undo mojibake line by line: UTF-8 read as GBK (lost bytes reconstructed), GBK or UTF-8
+    read as Latin-1/cp1252 (UTF-8 possibly twice), Big5 read as GBK and GBK read as Big5.
+
+    Returns the repaired text, repair counts by kind, and the [start, end) spans of the
+    returned text holding characters chosen by the model (or U+FFFD) for lost bytes.
+    """
+    gate = _gate()
+    if not gate.search(text):
+        return text, Counter(), []
+    counts: Counter[str] = Counter()
+    spans: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        if gate.search(line):
+            line, line_counts, line_spans = _fix_line(line)
+            counts.update(line_counts)
+            spans.extend((pos + s, pos + e) for s, e in line_spans)
+        out.append(line)
+        pos += len(line) + 1
+    return "\n".join(out), counts, spans
