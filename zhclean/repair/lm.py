@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 import threading
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 _LONGEST_WORD = 8
 """Longest dictionary word tried when segmenting."""
 _LONE_CHAR = math.log(0.05)
 """Penalty for a character that is not a dictionary word by itself."""
+_MIXED_SCRIPT = -6.0
+"""Log-probability cost of each Traditional-only character in Simplified text (and
+the reverse): the price of mixing scripts in one candidate."""
 _UNSEEN = 1e-9
 """Probability floor for a character the dictionary never uses."""
 _OTHER = {
@@ -31,6 +36,14 @@ _OTHER = {
 _PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—·")
 
 _lock = threading.Lock()
+
+
+def _script_only(fold: dict[str, str]) -> tuple[set[str], set[str]]:
+    """Characters only Traditional text uses, and characters only Simplified text uses."""
+    simplified = set(fold.values())
+    trad_only = {t for t, s in fold.items() if t != s and t not in simplified}
+    simp_only = {s for t, s in fold.items() if t != s and s not in fold}
+    return trad_only, simp_only
 
 
 def _t2s_table() -> dict[str, str]:
@@ -63,6 +76,9 @@ class CharModel:
         self._words = {w: math.log(n / total_words) for w, n in words.items() if n > 0}
         self._longest = min(max(map(len, self._words)), _LONGEST_WORD)
         self._fold = str.maketrans(fold)
+        trad_only, simp_only = _script_only(fold)
+        self._trad_only = re.compile(f"[{''.join(sorted(trad_only))}]")
+        self._simp_only = re.compile(f"[{''.join(sorted(simp_only))}]")
 
     def _prob(self, c: str) -> float:
         return self._uni.get(c, _UNSEEN)
@@ -77,27 +93,48 @@ class CharModel:
             return None
         return None if c >= "\U00020000" else _OTHER["other"]
 
-    def score(self, text: str) -> float:
-        """Log-probability of `text` under its likeliest segmentation (natural log)."""
+    def _viterbi(self, text: str) -> tuple[list[float], list[int]]:
+        """Best log-probability of each prefix of `text` and where its last word starts."""
         text = text.translate(self._fold)
         n = len(text)
         best = [0.0] + [-math.inf] * n
+        back = [0] * (n + 1)
         words = self._words
         for i, c in enumerate(text):
             here = best[i]
             fixed = self._class(c)
-            if fixed is not None:
-                best[i + 1] = max(best[i + 1], here + fixed)
-                continue
-            single = words.get(c)
-            if single is None:
-                single = math.log(self._prob(c)) + _LONE_CHAR
-            best[i + 1] = max(best[i + 1], here + single)
-            for end in range(i + 2, min(n, i + self._longest) + 1):
-                logp = words.get(text[i:end])
-                if logp is not None and here + logp > best[end]:
-                    best[end] = here + logp
-        return best[n]
+            if fixed is None:
+                fixed = words.get(c)
+                if fixed is None:
+                    fixed = math.log(self._prob(c)) + _LONE_CHAR
+                for end in range(i + 2, min(n, i + self._longest) + 1):
+                    logp = words.get(text[i:end])
+                    if logp is not None and here + logp > best[end]:
+                        best[end], back[end] = here + logp, i
+            if here + fixed > best[i + 1]:
+                best[i + 1], back[i + 1] = here + fixed, i
+        return best, back
+
+    def score(self, text: str) -> float:
+        """Log-probability of `text` under its likeliest segmentation (natural log).
+
+        Text that mixes Traditional-only and Simplified-only characters pays for
+        each pair of them: a page is written in one script.
+        """
+        mixed = 0
+        if self._trad_only.search(text) and self._simp_only.search(text):
+            mixed = min(len(self._trad_only.findall(text)), len(self._simp_only.findall(text)))
+        return self._viterbi(text)[0][-1] + mixed * _MIXED_SCRIPT
+
+    def segment(self, text: str) -> list[str]:
+        """`text` cut into its likeliest words."""
+        _, back = self._viterbi(text)
+        cuts, end = [], len(text)
+        while end > 0:
+            cuts.append(end)
+            end = back[end]
+        starts = [0, *reversed(cuts)]
+        return [text[a:b] for a, b in pairwise(starts) if a < b]
 
     def per_char(self, text: str) -> float:
         """Mean log-probability per character (comparable across lengths)."""
