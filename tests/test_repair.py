@@ -129,12 +129,17 @@ STRAY_SPACES = [
     ("组 织工作", "组织工作"),
     ("加强党的 建设", "加强党的建设"),
     ("加 强 党 的 建 设", "加强党的建设"),
-    ("組織\u3000工作", "組織工作"),  # an ideographic space becomes a space, then goes
+    ("組\u3000織工作", "組織工作"),  # an ideographic space becomes a space, then goes
+    ("組織\u3000工作", "組織 工作"),  # between two words of a line that is no prose: stays
     ("组织部长 李晓波", "组织部长 李晓波"),  # office and name: no word across the space
     ("第一章 总则", "第一章 总则"),
     ("习近平 在会上讲话", "习近平 在会上讲话"),
     ("2022年 10月", "2022年 10月"),
     ("中国 China 人民", "中国 China 人民"),
+    ("推荐访问：班上 业务培训 示范", "推荐访问：班上 业务培训 示范"),  # words of a list
+    ("我们要狠抓 组工干部的作风建设。", "我们要狠抓组工干部的作风建设。"),  # inside prose
+    ("很好的\u00a0效果，值得推广", "很好的效果，值得推广"),
+    ("组织部长 李晓波胡锦涛总书记强调，", "组织部长 李晓波胡锦涛总书记强调，"),
 ]
 
 

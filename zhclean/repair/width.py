@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from zhclean.repair.chars import HAN
-from zhclean.repair.lm import CharModel, model
+from zhclean.repair.lm import model
 
 # \r\n and lone \r (old Mac), and Unicode line/paragraph separators.
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -24,6 +24,15 @@ _LINE_EDGE = re.compile(r"^ +| +$", re.M)
 # A single space between two Han characters.
 _HAN_SPACE = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_TAIL = re.compile(f"[{HAN}]{{1,4}}$")
+_HAN_HEAD = re.compile(f"[{HAN}]{{1,4}}")
+# A line of prose: it has sentence punctuation.
+_PROSE = re.compile("[，。；]")
+# An office title right before the space: a byline's office and name (组织部长 李晓波).
+_OFFICE_BEFORE = re.compile(
+    "(?:书记|常委|部长|主任|市长|县长|区长|省长|局长|厅长|主席|委员|秘书长|组长|院长|校长|处长"
+    "|科长|镇长|乡长|所长|站长|队长|行长|经理|董事长|理事长|会长|社长|总编辑|记者|通讯员)$"
+)
 
 # Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -52,30 +61,42 @@ def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
 
 
 def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
-    """Drop ASCII spaces that split a word between Han characters: 组 织工作 -> 组织工作.
+    """Drop ASCII spaces that stray between Han characters: 组 织工作 -> 组织工作.
 
-    A space stays when no dictionary word runs across it (组织部长 李晓波, 第一章 总则),
-    except in letter-spaced text, where most Han characters stand apart (加 强 党 建).
+    A space between Han characters goes when a word runs across it (the likeliest
+    segmentation of its neighbourhood puts one there), when it stands inside a
+    sentence of prose (the line holds ，。；), or when the whole line is letter-spaced
+    (加 强 党 建). It stays between words in a line that is no prose (业务培训 示范,
+    第一章 总则) and after an office title (组织部长 李晓波).
     """
     if " " not in text or not _HAN_SPACE.search(text):
         return text, Counter()
     gaps = [m.start() for m in _HAN_SPACE.finditer(text)]
     spaced = len(gaps) >= 3 and len(gaps) * 2 >= len(_HAN_CHAR.findall(text))
-    words = model()
-    drop = {g for g in gaps if spaced or _splits_word(words, text, g)}
+    prose = _PROSE.search(text) is not None
+    drop = {
+        g
+        for g in gaps
+        if spaced or (not _OFFICE_BEFORE.search(text, 0, g) and (prose or _splits_word(text, g)))
+    }
     if not drop:
         return text, Counter()
     text = "".join(c for i, c in enumerate(text) if i not in drop)
     return text, Counter(stray_spaces=len(drop))
 
 
-def _splits_word(words: CharModel, text: str, gap: int) -> bool:
-    """True when a dictionary word of 2-4 characters runs across the space at `gap`."""
-    for left in range(1, 4):
-        for right in range(1, 5 - left):
-            a, b = text[max(0, gap - left) : gap], text[gap + 1 : gap + 1 + right]
-            if len(a) == left and len(b) == right and words.is_word(a + b):
-                return True
+def _splits_word(text: str, gap: int) -> bool:
+    """True when the likeliest segmentation of the Han text around `gap` (the space
+    taken out) puts a word across it."""
+    left = _HAN_TAIL.search(text, 0, gap)
+    right = _HAN_HEAD.match(text, gap + 1)
+    a = left.group() if left else ""
+    b = right.group() if right else ""
+    at = 0
+    for word in model().segment(a + b):
+        if at < len(a) < at + len(word):
+            return True
+        at += len(word)
     return False
 
 
