@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from zhclean.repair.lm import model
@@ -36,20 +36,30 @@ from zhclean.spans import merge
 
 # `?` (a lost byte that swallowed the annotation's `(`), a pinyin syllable, `)`.
 _LOST_IN_ANNOTATION = re.compile(rf"\?\(?({WORD})\)")
-# `?` + an ASCII mark between double-byte characters: the mark's full-width GBK pair
-# replaced across two characters, its lead byte lost as `?`.
-_LOST_BEFORE_MARK = re.compile(r"(?<=[^\x00-\x7f])\?([?,:;!()])(?=[^\x00-\x7f])")
+# `?` + an ASCII mark after a double-byte character: the mark's full-width GBK pair
+# replaced across two characters, the lead byte before it lost as `?`.
+_LOST_BEFORE_MARK = re.compile(r"(?<=[^\x00-\x7f])\?([?,:;!()])")
+# `?` after a double-byte character (or an annotation) before an ASCII character or at
+# the end of the line: a lead byte the decoder met without its trail.
+_LOST_LEAD = re.compile(r"(?<=[^\x00-\x7f)])\?(?=[\x20-\x7e]|$)")
 _FULLWIDTH = {m: f.encode("gbk") for m, f in zip("?,:;!()", "？，：；！（）", strict=True)}
 
+_MARKS = frozenset("，。、；：？！“”")
 _BREAK = -1
 """A unit standing for a character GBK cannot encode: no stretch crosses it."""
 _MAX_CANDIDATES = 20_000
 """Most fills tried for one stretch; beyond this the stretch is left to later fixes."""
 _DROP_CHOICES = 64
 """Likeliest dropped pairs tried at one place (by the model, on the two characters)."""
-_PAIR_BONUS = 4.0
-"""Log-likelihood a restored dropped pair may cost: about one average character."""
-_REPAIR_MARGIN = 6.0
+_PAIR_COST = 1.0
+"""Log-likelihood a dropped pair put back must gain: drops are the rarer reading."""
+_CONTEXT = 4
+"""Characters of context on each side when candidates are compared on a window."""
+_BEAM = 16
+"""Partial fills kept at each lost byte."""
+_CLOSE = 3.0
+"""Fills scoring within this of the best are also tried with dropped pairs."""
+_REPAIR_MARGIN = 2.0
 """How much likelier a re-paired stretch must be than the text as it reads."""
 
 
@@ -83,24 +93,20 @@ class _Unit:
     src: int  # index of the damaged character it comes from
     starts: bool  # the damaged reading started a character here
     reading: str | None = None  # pinyin the pair ending (or starting) here was annotated with
-    dropped: str = ""  # "lead"/"trail" for the bytes of a pair the decoder dropped
+    relaxed: bool = False  # an annotated byte whose pair must be completed by a dropped pair
 
 
 @dataclass
 class _Site:
+    """A `?` standing for a lost byte: an annotation's (with its syllable), or one
+    that may be a lost byte or a real question mark (`reading` None), followed in
+    the original by the GBK bytes `extra` (a full-width mark's, when one was
+    replaced by its ASCII form)."""
+
     start: int
     end: int
-    reading: str | None  # an annotation's syllable, or None for a lost mark lead byte
-    mark: str = ""
-
-
-@dataclass
-class _Stretch:
-    """A run of units from a sync point to where both readings agree again."""
-
-    first: int
-    last: int  # exclusive
-    holes: list[int] = field(default_factory=list)
+    reading: str | None
+    extra: bytes = b""
 
 
 def _sites(text: str) -> list[_Site]:
@@ -111,8 +117,12 @@ def _sites(text: str) -> list[_Site]:
     ]
     taken = {i for s in sites for i in range(s.start, s.end)}
     for m in _LOST_BEFORE_MARK.finditer(text):
-        if m.start() not in taken and m.start() + 1 not in taken:
-            sites.append(_Site(m.start(), m.end(), None, m.group(1)))
+        if not taken.intersection(range(m.start(), m.end())):
+            sites.append(_Site(m.start(), m.end(), None, _FULLWIDTH[m.group(1)]))
+            taken.update(range(m.start(), m.end()))
+    for m in _LOST_LEAD.finditer(text):
+        if m.start() not in taken:
+            sites.append(_Site(m.start(), m.end(), None))
     return sorted(sites, key=lambda s: s.start)
 
 
@@ -126,9 +136,7 @@ def _units(text: str, sites: list[_Site]) -> list[_Unit]:
         site = by_start.get(i)
         if site is not None:
             units.append(_Unit(None, i, True, site.reading))
-            if site.reading is None:
-                lead, trail = _FULLWIDTH[site.mark]
-                units += [_Unit(lead, i + 1, False), _Unit(trail, i + 1, False)]
+            units += [_Unit(b, i + 1, False) for b in site.extra]
             i = site.end
             continue
         c = text[i]
@@ -190,36 +198,11 @@ def _resync(units: list[_Unit], first: int) -> int:
         if unit.byte == _BREAK or (i > last_hole and unit.starts):
             return i
         step = _width(unit)
-        last_hole = max(
-            [
-                last_hole,
-                *(j for j in range(i, i + step) if j < len(units) and units[j].byte is None),
-            ]
-        )
+        for j in range(i, min(i + step, len(units))):
+            if units[j].byte is None:
+                last_hole = j
         i += step
     return len(units)
-
-
-def _decode(units: list[_Unit], fill: dict[int, int]) -> str | None:
-    """Decode in GBK alignment with the holes filled; None when not valid GBK."""
-    out, pairs, i = [], _pairs(), 0
-    while i < len(units):
-        unit = units[i]
-        b = fill.get(i, unit.byte) if unit.byte is None else unit.byte
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-            continue
-        if i + 1 >= len(units):
-            return None
-        nxt = units[i + 1]
-        t = fill.get(i + 1) if nxt.byte is None else nxt.byte
-        c = pairs.get((b, t))
-        if c is None:
-            return None
-        out.append(c)
-        i += 2
-    return "".join(out)
 
 
 def _pairs_reading(syllable: str) -> list[tuple[int, int]]:
@@ -238,101 +221,185 @@ def _by_reading() -> dict[str, list[tuple[int, int]]]:
 
 
 @cache
-def _dropped_pairs(
-    lead: int, trail: int | None, reading: str | None
-) -> tuple[tuple[int, int], ...]:
-    """Likeliest (u, v) for a pair dropped between `lead` and the byte after it.
-
-    Put back, u completes `lead` and v starts the next character, which ends with
-    `trail` (or, when that byte is itself lost, reads `reading`); the decoder only
-    drops (u, v) when GBK maps no character there.
-    """
+def _dropped_pairs(lead: int, trail: int) -> tuple[tuple[str, str], ...]:
+    """The likeliest characters (X, Y) of a pair (u, v) dropped between `lead` and
+    `trail`: put back, X = lead+u and Y = v+trail. The decoder drops (u, v) only when
+    GBK maps no character there."""
     lm, pairs = model(), _pairs()
-    firsts = [(u, pairs[lead, u]) for u in range(0x40, 0xFF) if (lead, u) in pairs]
-    if trail is not None:
-        seconds = [(v, pairs[v, trail]) for v in range(0x81, 0xFF) if (v, trail) in pairs]
-    elif reading is not None:
-        seconds = [(v, pairs[v, t]) for v, t in _pairs_reading(reading)]
-    else:
-        return ()
-    firsts = [(u, x) for u, x in firsts if _han(x)]
-    seconds = [(v, y) for v, y in seconds if _han(y) and _is_trail(v)]
+    firsts = [(u, pairs[lead, u]) for u in range(0x81, 0xFF) if (lead, u) in pairs]
+    seconds = [(v, pairs[v, trail]) for v in range(0x81, 0xFF) if (v, trail) in pairs]
     scored = [
-        (lm.score(x + y), u, v)
+        (lm.score(x + y), x, y)
         for u, x in firsts
+        if _han(x)
         for v, y in seconds
-        if u >= 0x81 and (u, v) not in pairs
+        if _han(y) and (u, v) not in pairs
     ]
     scored.sort(reverse=True)
-    return tuple((u, v) for _, u, v in scored[:_DROP_CHOICES])
+    return tuple((x, y) for _, x, y in scored[:_DROP_CHOICES])
 
 
 def _han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" and model().known(c)
+    """A character a dropped pair may hold: a known Han character or common mark."""
+    return c in _MARKS or ("\u4e00" <= c <= "\u9fff" and model().known(c))
 
 
 def _options(units: list[_Unit], hole: int, fill: dict[int, int]) -> list[int]:
-    """Values a missing byte may take, given the bytes before it (already filled)."""
+    """Values a lost byte may take, given the bytes before it (already filled): any
+    lead byte, or one that makes a pair reading the annotation's syllable with the
+    byte before or after it. With neither possible, the byte before was dropped with
+    a pair: any second byte of such a pair (the hole is marked `relaxed`)."""
     unit = units[hole]
-    prev = fill.get(hole - 1, units[hole - 1].byte) if hole > 0 else None
-    nxt = units[hole + 1] if hole + 1 < len(units) else None
-    if unit.dropped == "lead":  # a dropped pair's first byte: the trail of the byte before
-        after = units[hole + 2] if hole + 2 < len(units) else None
-        if prev is None or prev < 0x81 or after is None:
-            return []
-        found = _dropped_pairs(prev, after.byte, after.reading)
-        return sorted({u for u, _ in found})
-    if unit.dropped == "trail":  # its second byte: a lead that the first cannot pair with
-        lead = fill.get(hole - 2, units[hole - 2].byte)
-        if lead is None or nxt is None:
-            return []
-        found = _dropped_pairs(lead, nxt.byte, nxt.reading)
-        return [v for u, v in found if u == prev]
     if unit.reading is None:
         return list(range(0x81, 0xFF))
-    reading = _pairs_reading(unit.reading)
-    after = nxt.byte if nxt is not None else None
-    return sorted(
-        {b for a, b in reading if a == prev} | {a for a, b in reading if b == after and after}
-    )
+    prev = fill.get(hole - 1, units[hole - 1].byte) if hole > 0 else None
+    nxt = units[hole + 1].byte if hole + 1 < len(units) else None
+    pairs = _pairs_reading(unit.reading)
+    found = {b for a, b in pairs if a == prev} | {a for a, b in pairs if b == nxt and nxt}
+    if found or prev is None or prev < 0x81:
+        return sorted(found)
+    unit.relaxed = True
+    return sorted({b for _, b in pairs})
 
 
-def _fills(units: list[_Unit]) -> list[dict[int, int]]:
-    """Candidate fills of the missing bytes (unit index -> byte value)."""
-    fills: list[dict[int, int]] = [{}]
-    for hole in (i for i, u in enumerate(units) if u.byte is None):
-        fills = [{**f, hole: v} for f in fills for v in _options(units, hole, f)]
-        if not fills or len(fills) > _MAX_CANDIDATES:
-            return []
-    return fills
-
-
-def _char_spans(
-    units: list[_Unit], fill: dict[int, int], marked: set[int]
-) -> list[tuple[int, int]]:
-    """[start, end) spans of the decoded characters that hold the units in `marked`."""
-    spans, i, n = [], 0, 0
+def _layout(units: list[_Unit]) -> list[int]:
+    """The first unit of each character of the aligned reading."""
+    starts, i = [], 0
     while i < len(units):
-        width = 1 if fill.get(i, units[i].byte) < 0x80 else 2
-        if marked.intersection(range(i, i + width)):
-            spans.append((n, n + 1))
-        i += width
-        n += 1
-    return spans
+        starts.append(i)
+        i += _width(units[i])
+    return starts
 
 
-def _variants(units: list[_Unit]) -> list[tuple[list[_Unit], float]]:
-    """The stretch as it reads, and with one dropped pair put back at each place where
-    the damaged reading started a character in the middle of a pair (with the bonus
-    that offsets the extra character's cost)."""
+def _char_at(units: list[_Unit], fill: dict[int, int], start: int) -> str:
+    """The character of the aligned reading starting at unit `start` (U+FFFD for a
+    pair GBK does not map, or one holding a byte not filled yet)."""
+    b = fill.get(start, units[start].byte)
+    if b is None or b < 0x80:
+        return _NONE if b is None else chr(b)
+    t = fill.get(start + 1, units[start + 1].byte) if start + 1 < len(units) else None
+    return _NONE if t is None else _pairs().get((b, t), _NONE)
+
+
+def _fills(units: list[_Unit], before: str, after: str) -> list[dict[int, int]]:
+    """The likeliest fills of the lost bytes (unit index -> byte value), by a beam
+    search that scores each byte on the characters around it."""
+    lm = model()
+    starts = _layout(units)
+    owner = {u: k for k, s in enumerate(starts) for u in range(s, s + _width(units[s]))}
+    beam: list[tuple[dict[int, int], float]] = [({}, 0.0)]
+    for hole in (i for i, u in enumerate(units) if u.byte is None):
+        k = owner[hole]
+        lo, hi = max(0, k - _CONTEXT), min(len(starts), k + _CONTEXT + 1)
+        grown = []
+        for fill, score in beam:
+            for v in _options(units, hole, fill):
+                grown_fill = {**fill, hole: v}
+                window = "".join(_char_at(units, grown_fill, starts[j]) for j in range(lo, hi))
+                window = (before if lo == 0 else "") + window + (after if hi == len(starts) else "")
+                grown.append((grown_fill, score + lm.score(window)))
+        if not grown:
+            return []
+        grown.sort(key=lambda fs: fs[1], reverse=True)
+        # a relaxed byte's pair is only known once a dropped pair is put back: keep all
+        beam = grown if units[hole].relaxed else grown[:_BEAM]
+    return [fill for fill, _ in beam]
+
+
+@dataclass
+class _Char:
+    text: str  # the character, or LOST where the aligned pair maps to nothing
+    first: int  # index of its first unit (-1 for a dropped pair put back)
+    sure: bool = True
+
+
+_NONE = "\ufffd"
+
+
+def _decode(units: list[_Unit], fill: dict[int, int]) -> list[_Char]:
+    """Decode in GBK alignment with the lost bytes filled; a pair GBK does not map
+    (or a lead byte at the very end) gives U+FFFD."""
+    out, pairs, i = [], _pairs(), 0
+    while i < len(units):
+        b = fill.get(i, units[i].byte)
+        if b < 0x80:
+            out.append(_Char(chr(b), i))
+            i += 1
+            continue
+        t = fill.get(i + 1, units[i + 1].byte) if i + 1 < len(units) else None
+        out.append(_Char(pairs.get((b, t), _NONE), i))
+        i += 2
+    return out
+
+
+def _text(chars: list[_Char]) -> str:
+    return "".join(c.text for c in chars)
+
+
+def _window_scores(texts: list[str], before: str, after: str) -> list[float]:
+    """Scores of equally long texts on the stretch where they differ (with context)."""
+    first = texts[0]
+    lead = next((i for i in range(len(first)) if any(t[i] != first[i] for t in texts)), len(first))
+    tail = next(
+        (i for i in range(len(first)) if any(t[-1 - i] != first[-1 - i] for t in texts)),
+        len(first),
+    )
+    a, b = max(0, lead - _CONTEXT), len(first) - max(0, tail - _CONTEXT)
+    left = before if a == 0 else ""
+    right = after if b == len(first) else ""
+    lm = model()
+    return [lm.score(left + t[a:b] + right) for t in texts]
+
+
+def _put_back_pairs(
+    units: list[_Unit], fill: dict[int, int], chars: list[_Char], before: str, after: str
+) -> list[_Char] | None:
+    """Put back pairs the decoder dropped, where the damaged reading started a
+    character in the middle of an aligned pair: always where that pair maps to
+    nothing (or the annotation needs it), elsewhere when the model is better with it
+    by more than the bonus offsets. None when a needed pair cannot be found."""
+    lm = model()
     aligned = _boundaries(units)
-    first = min(i for i, u in enumerate(units) if u.byte is None)
-    variants = [(units, 0.0)]
-    for slot in range(first + 1, len(units)):
-        if units[slot].starts and slot not in aligned:
-            pair = [_Unit(None, -1, False, dropped="lead"), _Unit(None, -1, True, dropped="trail")]
-            variants.append(([*units[:slot], *pair, *units[slot:]], _PAIR_BONUS))
-    return variants
+    first_hole = min(i for i, u in enumerate(units) if u.byte is None)
+    out: list[_Char] = []
+    for k, char in enumerate(chars):
+        i = char.first
+        slot = i + 1
+        if (
+            i < first_hole
+            or slot >= len(units)
+            or slot in aligned
+            or not units[slot].starts
+            or fill.get(i, units[i].byte) < 0x80
+        ):
+            out.append(char)
+            continue
+        lead, trail = fill.get(i, units[i].byte), fill.get(slot, units[slot].byte)
+        unit = units[slot]
+        needed = char.text == _NONE or unit.relaxed
+        options = _dropped_pairs(lead, trail)
+        if unit.relaxed:  # the annotated pair is the second one put back
+            options = tuple((x, y) for x, y in options if unit.reading in _readings().get(y, ()))
+        left = (before + _text(out[-_CONTEXT:]))[-_CONTEXT:]
+        right = (_text(chars[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
+        best = max(options, key=lambda xy: lm.score(left + xy[0] + xy[1] + right), default=None)
+        if best is None:
+            if needed:
+                return None
+            out.append(char)
+            continue
+        if needed or _better_with_pair(left, best[0] + best[1], char.text, right):
+            out += [_Char(best[0], -1, sure=False), _Char(best[1], -1, sure=False)]
+        else:
+            out.append(char)
+    return out
+
+
+def _better_with_pair(left: str, pair: str, alone: str, right: str) -> bool:
+    """Whether `left + pair + right` (a dropped pair put back) is likelier than
+    `left + alone + right` by more than the cost of a drop."""
+    lm = model()
+    return lm.score(left + pair + right) - _PAIR_COST > lm.score(left + alone + right)
 
 
 @dataclass
@@ -344,29 +411,54 @@ class _Reading:
 
 
 def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
-    """The likeliest valid decoding of a stretch, judged with the text around it.
+    """The likeliest decoding of a stretch, judged with the text around it.
 
-    Bytes that other valid fills would set differently, lost bytes no annotation
-    narrows, and dropped pairs put back are marked uncertain.
+    Lost bytes are filled, then dropped pairs are put back in the best fills. Lost
+    bytes no annotation narrows, annotated bytes another value would also make
+    valid, and the characters of dropped pairs put back are marked uncertain.
     """
+    holes = [i for i, u in enumerate(units) if u.byte is None]
+    fills = _fills(units, before, after)
+    if not fills:
+        return None
     lm = model()
+    decoded = [_decode(units, f) for f in fills]
+    scores = [lm.score(before + _text(d) + after) for d in decoded]
+    top = max(scores)
+    relaxed = any(units[h].relaxed for h in holes)  # base pairs there mean nothing
     best: _Reading | None = None
-    for variant, bonus in _variants(units):
-        scored = []
-        for fill in _fills(variant):
-            text = _decode(variant, fill)
-            if text is not None:
-                scored.append((lm.score(before + text + after) + bonus, text, fill))
-        if not scored:
+    for fill, chars, score in zip(fills, decoded, scores, strict=True):
+        if score < top - _CLOSE and not relaxed:
             continue
-        score, text, fill = max(scored, key=lambda s: s[0])
-        if best is not None and score <= best.score:
+        repaired = _put_back_pairs(units, fill, chars, before, after)
+        if repaired is None or any(c.text == _NONE for c in repaired):
             continue
-        unsure = {
-            h for h in fill if variant[h].reading is None or len({f[h] for _, _, f in scored}) > 1
-        }
-        best = _Reading(text, score, _char_spans(variant, fill, unsure), int(bonus > 0))
+        text = _text(repaired)
+        dropped = sum(c.first < 0 for c in repaired) // 2
+        total = lm.score(before + text + after) - dropped * _PAIR_COST
+        if best is not None and total <= best.score:
+            continue
+        open_holes = {h for h in holes if _open(units, fill, h)}
+        unsure = [
+            (n, n + 1)
+            for n, c in enumerate(repaired)
+            if c.first < 0
+            or open_holes.intersection(range(c.first, c.first + _width(units[c.first])))
+        ]
+        best = _Reading(text, total, unsure, dropped)
     return best
+
+
+def _open(units: list[_Unit], fill: dict[int, int], hole: int) -> bool:
+    """True when the bytes leave a lost byte open: no annotation narrows it, or
+    another value the annotation allows also makes a valid character there."""
+    if units[hole].reading is None or units[hole].relaxed:
+        return True
+    start = max(s for s in _layout(units) if s <= hole)
+    valid = {
+        v for v in _options(units, hole, fill) if _char_at(units, {**fill, hole: v}, start) != _NONE
+    }
+    return len(valid) > 1
 
 
 def _as_is(text: str, sites: list[_Site]) -> str:
@@ -421,7 +513,7 @@ def _plan(text: str, sites: list[_Site]) -> list[tuple[int, int, _Reading | None
         start = units[first].src
         end = units[last].src if last < len(units) else len(text)
         inside = [s for s in sites if start <= s.start < end]
-        before, after = text[max(0, start - 2) : start], text[end : end + 2]
+        before, after = text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
         part = units[first:last]
         reading = None if any(u.byte == _BREAK for u in part) else _best(part, before, after)
         marks = [s for s in inside if s.reading is None]

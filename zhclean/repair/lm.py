@@ -29,11 +29,17 @@ the reverse): the price of mixing scripts in one candidate."""
 _UNSEEN = 1e-9
 """Probability floor for a character the dictionary never uses."""
 _OTHER = {
-    "punct": math.log(0.03),  # common Chinese punctuation
-    "ascii": math.log(0.01),  # ASCII letters, digits, punctuation, space
+    "punct": math.log(0.003),  # Chinese punctuation (the commonest in _PUNCT_LOGP)
+    "ascii": math.log(0.01),  # ASCII letters, digits and space
+    "symbol": math.log(0.001),  # ASCII punctuation and symbols
     "other": math.log(1e-7),  # anything else (symbols, other scripts, U+FFFD)
 }
 _PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—·")
+_PUNCT_LOGP = {
+    c: math.log(p)
+    for c, p in {"，": 0.05, "。": 0.03, "、": 0.01, "“": 0.01, "”": 0.01, "：": 0.006}.items()
+}
+"""Common marks by how often they occur; others score as `_OTHER["punct"]`."""
 
 _lock = threading.Lock()
 
@@ -86,9 +92,9 @@ class CharModel:
     def _class(self, c: str) -> float | None:
         """The fixed log-probability of a non-Han character; None for Han."""
         if c < "\x80":
-            return _OTHER["ascii"]
+            return _OTHER["ascii"] if c.isalnum() or c == " " else _OTHER["symbol"]
         if c in _PUNCT:
-            return _OTHER["punct"]
+            return _PUNCT_LOGP.get(c, _OTHER["punct"])
         if c in self._uni or "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff":
             return None
         return None if c >= "\U00020000" else _OTHER["other"]
