@@ -24,6 +24,16 @@ BUILDING = "加强和改进党的建设"
 RULE = "全面从严治党，永远在路上。"
 TRAD = "組織部門作風轉變"
 TRAD_LAW = "中華人民共和國憲法"
+STUDY = "要把学习与创新工作、解决问题结合起来，做到学以致用；"
+PRACTICE = "实行部机关与基层组工干部双向交流挂职锻炼"
+EFFICIENCY = "工作要讲效率，学习也要讲效率。"
+OX = "埋头干事的“老黄牛”精神值得肯定"
+ARROW = "我们的工作才会有的放矢、不被动、不漂浮。"
+TRAINING = "同志们，压力出干部，实践锻炼人。大家一定要珍惜这个难得的学习机会。"
+SKILL = (
+    "有技巧地处理好每一个棘手难题，提升这方面的能力绝非一日之功，"
+    "希望同志们今后在这方面要有意识加强。"
+)
 
 
 def utf8_as_gbk(s: str) -> str:
@@ -54,6 +64,20 @@ def gbk_as_big5(s: str) -> str:
     return s.encode("gbk").decode("big5")
 
 
+def gbk_as_cp950(s: str) -> str:
+    return s.encode("gbk").decode("cp950")
+
+
+def utf8_as_gb18030(s: str) -> str:
+    """GB18030 (cp936's table): A2 E3 reads as `€`, so do user-defined pairs as private use."""
+    return s.encode("utf-8").decode("gb18030", errors="replace")
+
+
+def gbk_as_cp950_lossy(s: str) -> str:
+    """cp950 replaces one byte per U+FFFD and reads on out of step after it."""
+    return s.encode("gbk").decode("cp950", errors="replace")
+
+
 # (damaged, expected, kind): one repaired span each, no lost bytes
 KINDS = [
     (utf8_as_gbk("全国代表大会"), "全国代表大会", UTF8_AS_GBK),
@@ -77,6 +101,11 @@ KINDS = [
     (big5_as_gbk(TRAD_LAW), TRAD_LAW, BIG5_AS_GBK),
     (gbk_as_big5(REFERENCES), REFERENCES, GBK_AS_BIG5),
     (gbk_as_big5(BUILDING), BUILDING, GBK_AS_BIG5),
+    # a few kana among the damaged characters (C6 A1.. reads as kana in cp950)
+    (gbk_as_cp950("二是要有打破常规的胆略。"), "二是要有打破常规的胆略。", GBK_AS_BIG5),
+    (gbk_as_cp950(STUDY), STUDY, GBK_AS_BIG5),
+    # "妗俴" is no UTF-8 reading ("桂k"): GBK trail bytes do not become letters
+    (gbk_as_cp950(PRACTICE), PRACTICE, GBK_AS_BIG5),
 ]
 
 
@@ -99,6 +128,28 @@ LOST = [
     # the last byte written as "?" instead of U+FFFD
     (utf8_as_gbk(REFERENCES).replace("\ufffd", "?"), REFERENCES, [(1, 2), (3, 4)]),
 ]
+
+
+# (damaged, expected, kind): a GBK decoder replaces ONE byte per U+FFFD, so the lost byte and
+# the byte after it are no GBK pair (讲 E8 AE B2, not 聲 E8 81 B2); Big5 likewise, and reads
+# on out of step after it; GB18030 reads A2 E3 as `€`
+LOST_CONSTRAINED = [
+    (utf8_as_gbk(EFFICIENCY), EFFICIENCY, UTF8_AS_GBK),
+    (utf8_as_gbk(OX), OX, UTF8_AS_GBK),
+    (utf8_as_gb18030(ARROW), ARROW, UTF8_AS_GBK),
+    (gbk_as_cp950_lossy(TRAINING), TRAINING, GBK_AS_BIG5),
+    (gbk_as_cp950_lossy(SKILL), SKILL, GBK_AS_BIG5),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected", "kind"), LOST_CONSTRAINED)
+def test_lost_bytes_constrained_by_the_decoder(damaged: str, expected: str, kind: str) -> None:
+    assert "\ufffd" in damaged
+    text, counts, spans = fix_mojibake(damaged)
+    assert text == expected
+    assert counts[kind] == 1
+    assert spans
+    assert counts[LOST_BYTES] == sum(e - s for s, e in spans)
 
 
 @pytest.mark.parametrize(("damaged", "expected", "spans"), LOST)
@@ -175,6 +226,23 @@ PRECISION = [
     "Αυτό είναι ελληνικό κείμενο.",
     "Привет, мир! Київ — столиця України.",
     "“引号”‘单引号’——破折号……省略号",
+    "東京タワーは高いです。ラーメンを食べました。",
+    "実行委員会の会議",
+    "这是实行的办法。",
+    "ABC 桂k 123",
+    "Größe: 3 m² — naïve café €5",
+    "价格€100元，2023年第3篇",
+    "Ünïcödé ½ ¼ ¡Hola! ¿Qué?",
+    "αβγ ΔΕΖ",
+    "Москва 2023",
+    "https://例子.中国/路径?参数=值&x=1",
+    "１２３４５６ 全角数字",
+    "第3章 总则\ufffd",
+    "繁體中文：臺灣、香港、澳門。",
+    "原文有一個損壞字符\ufffd在這裡。",
+    "한국어와 中文 混合",
+    "X—X年",
+    "X 届X 次全会",
     "",
 ]
 

@@ -42,6 +42,8 @@ SWITCH = math.log(1e-4)
 """Cost of switching between kept and substituted text (Big5/GBK segmentation)."""
 BEAM = 40
 """Hypotheses kept per lattice state when reconstructing lost bytes."""
+CONTEXT = 4
+"""Characters of context each side when choosing reconstructed characters."""
 MAX_CANDIDATES = 40
 """Characters considered for one reconstructed position (the most frequent first)."""
 RARE = math.log(3e-6)
@@ -66,6 +68,7 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _TRUNCATED = re.compile(rb"(?:[\xc2-\xf4]|[\xe0-\xf4][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2})\Z")
 """A UTF-8 character cut off at the end (its last bytes dropped without a mark)."""
 _KANA = re.compile("[\u3040-\u30ff]")
+_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
 
 # UTF-8 as a byte regex: maximal runs of well-formed characters (alternatives are disjoint).
 _UTF8_RUN = re.compile(
@@ -111,13 +114,40 @@ def _gbk_char_bytes(c: str) -> bytes:
     return c.encode("gb18030")
 
 
+def _pending(out: bytearray) -> int:
+    """Continuation bytes the UTF-8 character at the end of `out` still needs."""
+    for back in range(1, min(4, len(out)) + 1):
+        b = out[-back]
+        if b < 0x80 or b == HOLE:
+            return 0
+        if b >= 0xC0:
+            return max(0, _char_len(b) - back)
+    return 0
+
+
+def _euro_bytes(out: bytearray, following: bytes) -> bytes:
+    """cp936 reads 0x80 as `€`, GB18030 reads A2 E3 so: whichever UTF-8 fits around it."""
+    need = _pending(out)
+    cont = 0
+    for b in following:
+        if not (0x80 <= b <= 0xBF or b == HOLE):
+            break
+        cont += 1
+    if need == 1 and cont >= 2 and not (need >= 1 and cont == need - 1):
+        return b"\xa2\xe3"
+    return b"\x80"
+
+
 def _gbk_bytes(text: str) -> tuple[bytes, list[int]]:
     """GBK/GB18030 bytes of `text` (U+FFFD -> HOLE) and each character's start offset."""
     out = bytearray()
     starts = []
-    for c in text:
+    for k, c in enumerate(text):
         starts.append(len(out))
-        out += _gbk_char_bytes(c)
+        if c == "€":
+            out += _euro_bytes(out, b"".join(_gbk_char_bytes(x) for x in text[k + 1 : k + 3]))
+        else:
+            out += _gbk_char_bytes(c)
     starts.append(len(out))
     return bytes(out), starts
 
@@ -140,6 +170,7 @@ def _uni(c: str) -> float:
     return _model().score(c)
 
 
+@lru_cache(maxsize=1 << 12)
 def _per_char(text: str) -> float:
     """Mean log-probability per character; long texts are judged on their two ends."""
     if len(text) > 2 * SAMPLE:
@@ -170,9 +201,30 @@ _TIE = {c: -0.01 * k for k, c in enumerate(_PUNCT_ORDER)}
 """The model scores all punctuation alike: ties go to the commoner mark."""
 
 
-@lru_cache(maxsize=4096)
-def _candidates(pattern: tuple[int | None, ...]) -> tuple[str, ...]:
-    """Known characters whose UTF-8 bytes fit `pattern` (None = any byte), likeliest first."""
+@cache
+def _gbk_pair_ok(a: int, b: int) -> bool:
+    """True when GBK decodes bytes `a b` as one character (so a decoder never replaced `a`)."""
+    try:
+        bytes((a, b)).decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+OWN, UNDEFINED = -1, -2
+_CP1252_UNDEFINED = frozenset(b for b in range(0x80, 0xA0) if bytes([b]) not in _CP1252.values())
+
+
+@lru_cache(maxsize=8192)
+def _candidates(
+    pattern: tuple[int | None, ...], nexts: tuple[int | None, ...] | None = None
+) -> tuple[str, ...]:
+    """Known characters whose UTF-8 bytes fit `pattern` (None = any byte), likeliest first.
+
+    `nexts` (strict holes): for each position, None when unconstrained, else the byte that
+    followed it (OWN: the candidate's own next byte); a GBK decoder replaced the byte there by
+    U+FFFD, so the byte and its follower must not be a GBK pair. UNDEFINED: a cp1252 decoder
+    replaced it, so it is one of the five bytes cp1252 leaves undefined."""
     options: list[range | tuple[int]] = []
     for i, b in enumerate(pattern):
         if b is not None:
@@ -187,6 +239,16 @@ def _candidates(pattern: tuple[int | None, ...]) -> tuple[str, ...]:
     m = _model()
     found = []
     for s in seqs:
+        if nexts and any(
+            n is not None
+            and (
+                s[k] not in _CP1252_UNDEFINED
+                if n == UNDEFINED
+                else _gbk_pair_ok(s[k], s[k + 1] if n == OWN else n)
+            )
+            for k, n in enumerate(nexts)
+        ):
+            continue
         try:
             c = s.decode("utf-8")
         except UnicodeDecodeError:
@@ -197,11 +259,25 @@ def _candidates(pattern: tuple[int | None, ...]) -> tuple[str, ...]:
     return tuple(found[:MAX_CANDIDATES])
 
 
-def _reconstruct(data: bytes) -> tuple[str, list[int]] | None:
-    """The likeliest UTF-8 reading of `data`, where HOLE stands for 1-2 lost bytes and `?`
-    may be one too: the text and the indices of reconstructed characters (U+FFFD where no
-    known character fits). None when no reading is well-formed."""
+def _reconstruct(
+    data: bytes,
+    after: int | None = None,
+    strict: bool = True,
+    left: str = "",
+    right: str | None = "",
+    codec: str = "gbk",
+) -> tuple[str, list[int]] | None:
+    """The likeliest UTF-8 reading of `data`, where HOLE stands for a lost byte (`strict`:
+    exactly one, which a GBK decoder replaced, so it and the byte after it, `after` past the
+    end, are no GBK pair; else 1-2 bytes) and `?` may be one too: the text and the indices of
+    reconstructed characters (U+FFFD where no known character fits), chosen with the text
+    around (`left`, `right`; None: the line ends). None when no reading is well-formed."""
     n = len(data)
+
+    def follower(q: int) -> int | None:
+        if q + 1 < n:
+            return None if data[q + 1] in (HOLE, 0x3F) else data[q + 1]
+        return after
 
     def reads(i: int, owe: int) -> Iterator[tuple[int | None, int, int]]:
         if owe:
@@ -210,7 +286,8 @@ def _reconstruct(data: bytes) -> tuple[str, list[int]] | None:
             b = data[i]
             if b == HOLE:
                 yield None, i + 1, 0
-                yield None, i + 1, 1
+                if not strict:
+                    yield None, i + 1, 1
             else:
                 yield b, i + 1, 0
                 if b == 0x3F:  # "?" written for a lost byte
@@ -262,7 +339,18 @@ def _reconstruct(data: bytes) -> tuple[str, list[int]] | None:
                 continue
             unsure = None in pat
             if unsure:
-                options = _candidates(pat) if pat.count(None) <= 2 else ()
+                nexts = None
+                if strict:  # pattern position k is data[i0 + k]
+                    i0 = state[0]
+                    nexts = tuple(
+                        None
+                        if b is not None or data[i0 + k] != HOLE
+                        else UNDEFINED
+                        if codec == "cp1252"
+                        else (OWN if k + 1 < len(pat) else follower(i0 + k))
+                        for k, b in enumerate(pat)
+                    )
+                options = _candidates(pat, nexts) if pat.count(None) <= 2 else ()
                 options = options or (LOST,)
             else:
                 try:
@@ -273,21 +361,53 @@ def _reconstruct(data: bytes) -> tuple[str, list[int]] | None:
             for score, last, back in hyps:
                 for c in options:
                     gain = _lp(last, c) + (_TIE.get(c, 0.0) if unsure else 0.0)
-                    target.append((score + gain, c, (back, c, unsure)))
+                    target.append((score + gain, c, (back, c, options if unsure else None)))
     final = beams.get((n, 0))
     if not final:
         return None
-    best = max(final, key=lambda h: h[0])
-    out: list[str] = []
-    unsure_at: list[int] = []
-    node = best[2]
+    return _rescore(final, left, right)
+
+
+_END_MARKS = {c: 0.5 for c in "。：？！”）…》"} | {c: -0.5 for c in "，、；“（《—"}
+"""A line rarely ends in a comma or an opening mark: for a reconstructed last character."""
+
+
+def _rescore(final: list, left: str, right: str | None) -> tuple[str, list[int]]:
+    """The lattice's best hypothesis (score, last, backpointer), then each reconstructed
+    character chosen again among its options by the word model, with the text around it
+    (`left`, `right`; None: the line ends there)."""
+    node = max(final, key=lambda h: h[0])[2]
+    chars: list[str] = []
+    options: list[tuple[str, ...] | None] = []
     while node is not None:
-        node, c, unsure = node
-        out.append(c)
-        unsure_at.append(unsure)
-    out.reverse()
-    unsure_at.reverse()
-    return "".join(out), [k for k, u in enumerate(unsure_at) if u]
+        node, c, opts = node
+        chars.append(c)
+        options.append(opts)
+    chars.reverse()
+    options.reverse()
+    unsure = [k for k, o in enumerate(options) if o]
+    m = _model()
+    text = [*left, *chars, *(right or "")]
+    base = len(left)
+    for _ in range(2):
+        changed = False
+        for k in unsure:
+            at = base + k
+            lo, hi = max(0, at - CONTEXT), at + CONTEXT + 1
+            before, after = "".join(text[lo:at]), "".join(text[at + 1 : hi])
+            ends = right is None and k == len(chars) - 1
+
+            def score(c: str, before: str = before, after: str = after, ends: bool = ends) -> float:
+                bonus = _TIE.get(c, 0.0) + (_END_MARKS.get(c, 0.0) if ends else 0.0)
+                return m.score(before + c + after) + bonus
+
+            best = max(options[k] or (), key=score)
+            if best != text[at]:
+                text[at] = best
+                changed = True
+        if not changed:
+            break
+    return "".join(text[base : base + len(chars)]), unsure
 
 
 # ---------------------------------------------------------------- UTF-8 spans in wrong bytes
@@ -304,7 +424,9 @@ def _char_ends(text: str, start: int) -> list[int]:
     return ends
 
 
-def _utf8_fixes(data: bytes, starts: list[int], need_cjk: bool = False) -> Iterator[Fix]:
+def _utf8_fixes(
+    data: bytes, starts: list[int], need_cjk: bool = False, codec: str = "gbk"
+) -> Iterator[Fix]:
     """Well-formed UTF-8 stretches of `data` aligned with the damaged characters (`starts`:
     byte offset of each, plus the end), with lost bytes reconstructed across HOLE gaps.
     With `need_cjk`, only stretches holding a 3- or 4-byte character (or a lost byte)."""
@@ -331,7 +453,7 @@ def _utf8_fixes(data: bytes, starts: list[int], need_cjk: bool = False) -> Itera
         if need_cjk and not holes and not _WIDE_LEAD.search(data, s, e):
             continue
         if holes and s in at and e in at:
-            got = _reconstruct_group(data, s, e, holes)
+            got = _reconstruct_group(data, s, e, holes, codec)
             if got is not None:
                 yield at[s], at[e], got[0], got[1]
                 continue
@@ -358,7 +480,7 @@ def _char_len(lead: int) -> int:
 
 
 def _reconstruct_group(
-    data: bytes, s: int, e: int, gaps: list[tuple[int, int]]
+    data: bytes, s: int, e: int, gaps: list[tuple[int, int]], codec: str = "gbk"
 ) -> tuple[str, list[int]] | None:
     """Decode data[s:e] (well-formed UTF-8 around lost-byte gaps): strictly, except in small
     windows around each gap (with a character of context each side) where the lattice
@@ -389,7 +511,8 @@ def _reconstruct_group(
     unsure: list[int] = []
     size = 0
     pos = s
-    for ws, we in [*windows, [e, e]]:
+    bounds = [*windows, [e, e]]
+    for w, (ws, we) in enumerate(bounds):
         if pos < ws:
             try:
                 part = data[pos:ws].decode("utf-8")
@@ -398,7 +521,15 @@ def _reconstruct_group(
             out.append(part)
             size += len(part)
         if ws < we:
-            got = _reconstruct(data[ws:we])
+            after = data[we] if we < len(data) else None
+            left = "".join(out)[-CONTEXT:]
+            right: str | None = None
+            if we < len(data):
+                nxt = bounds[w + 1][0] if w + 1 < len(bounds) else e
+                right = data[we : max(we, nxt)].decode("utf-8", "ignore")[:CONTEXT]
+            got = _reconstruct(data[ws:we], after, True, left, right, codec)
+            if got is None:
+                got = _reconstruct(data[ws:we], after, False, left, right, codec)
             if got is None:
                 return None
             out.append(got[0])
@@ -569,6 +700,10 @@ def _fix_utf8_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iter
             continue
         if LOST in damaged and not unsure and LOST not in text:
             continue  # a real U+FFFD kept by a strict run: nothing was reconstructed
+        if len(_ASCII_ALNUM.findall(text)) > len(_ASCII_ALNUM.findall(damaged)) and (
+            len(_HAN_RE.findall(text)) < 3
+        ):
+            continue  # a short reading that turns GBK trail bytes into letters
         if _much_likelier(text, damaged):
             yield s, e, text, unsure, UTF8_AS_GBK
 
@@ -576,7 +711,7 @@ def _fix_utf8_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iter
 def _latin1_utf8(text: str) -> Iterator[Fix]:
     data = _web_bytes(text)
     if data is not None and _GATE_LATIN1_UTF8.search(text):
-        yield from _utf8_fixes(data, list(range(len(data) + 1)))
+        yield from _utf8_fixes(data, list(range(len(data) + 1)), codec="cp1252")
 
 
 def _fix_utf8_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
@@ -692,7 +827,7 @@ def _substitute(sub: _Substitution, kind: str, region: str) -> Iterator[tuple]:
             and strong
             and bad * 4 >= j - k
             and _mostly_cjk(text, least=2)
-            and not (_KANA.search(damaged) and not _PUA_RE.search(damaged))
+            and not (len(_KANA.findall(damaged)) * 6 > j - k and not _PUA_RE.search(damaged))
             and _much_likelier(text, damaged)
         ):
             yield k, j, text, [], kind
@@ -707,6 +842,135 @@ def _fix_gbk_as_big5(region: str, line: str, offset: int, relaxed: bool) -> Iter
     yield from _substitute(_substitutions()[1], GBK_AS_BIG5, region)
 
 
+@cache
+def _cp950_pair_ok(a: int, b: int) -> bool:
+    try:
+        bytes((a, b)).decode("cp950")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@cache
+def _cp950_char_bytes(c: str) -> bytes | None:
+    if c == LOST:
+        return bytes([HOLE])
+    try:
+        return c.encode("cp950")
+    except UnicodeEncodeError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _gbk_candidates(lead: int | None, trail: int | None, follow: int | None) -> tuple[str, ...]:
+    """Known GBK characters with these bytes (None: the byte a Big5 decoder replaced by
+    U+FFFD, so it is no Big5 pair with the byte after it, `follow` for the trail)."""
+    m = _model()
+    found = []
+    for a in [lead] if lead is not None else range(0x81, 0xFF):
+        if lead is None and trail is not None and _cp950_pair_ok(a, trail):
+            continue
+        for b in [trail] if trail is not None else range(0x80, 0xFF):
+            if trail is None and follow is not None and _cp950_pair_ok(b, follow):
+                continue
+            if lead is None and trail is None and _cp950_pair_ok(a, b):
+                continue
+            try:
+                c = bytes((a, b)).decode("gbk")  # type: ignore[arg-type]
+            except UnicodeDecodeError:
+                continue
+            if m.known(c) or c in _PUNCT_ORDER:
+                found.append(c)
+    found.sort(key=lambda c: _uni(c) + _TIE.get(c, 0.0), reverse=True)
+    return tuple(found[:MAX_CANDIDATES])
+
+
+def _choose(chars: list[str], options: dict[int, tuple[str, ...]], line_end: bool) -> None:
+    """Pick each position's character among `options` by the word model in context."""
+    m = _model()
+    for k, opts in options.items():
+        chars[k] = opts[0]
+    for _ in range(2):
+        changed = False
+        for k, opts in options.items():
+            before = "".join(chars[max(0, k - CONTEXT) : k])
+            after = "".join(chars[k + 1 : k + 1 + CONTEXT])
+            ends = line_end and k == len(chars) - 1
+
+            def score(c: str, before: str = before, after: str = after, ends: bool = ends) -> float:
+                bonus = _TIE.get(c, 0.0) + (_END_MARKS.get(c, 0.0) if ends else 0.0)
+                return m.score(before + c + after) + bonus
+
+            best = max(opts, key=score)
+            if best != chars[k]:
+                chars[k] = best
+                changed = True
+        if not changed:
+            break
+
+
+def _gbk_with_holes(data: bytes, line_end: bool) -> tuple[str, list[int]] | None:
+    """GBK reading of `data` where HOLE is one byte a Big5 decoder replaced by U+FFFD (the
+    rest was read out of step after it): the text and the indices of chosen characters."""
+    chars: list[str] = []
+    options: dict[int, tuple[str, ...]] = {}
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            chars.append(chr(b))
+            i += 1
+            continue
+        if i + 1 >= n:
+            if b != HOLE:
+                return None
+            options[len(chars)] = (LOST,)
+            chars.append(LOST)
+            break
+        t = data[i + 1]
+        if b != HOLE and t != HOLE:
+            try:
+                chars.append(bytes((b, t)).decode("gbk"))
+            except UnicodeDecodeError:
+                return None
+        else:
+            follow = data[i + 2] if i + 2 < n and data[i + 2] != HOLE else None
+            opts = _gbk_candidates(None if b == HOLE else b, None if t == HOLE else t, follow)
+            options[len(chars)] = opts or (LOST,)
+            chars.append(LOST)
+        i += 2
+    _choose(chars, options, line_end)
+    return "".join(chars), sorted(options)
+
+
+_REGION_BIG5_LOST = re.compile("[^\x00-\x20\x7f]+")
+
+
+def _fix_gbk_as_big5_lost(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    """GBK read as Big5 where the Big5 decoder replaced bytes by U+FFFD (and read on one byte
+    out of step): the Big5 bytes again, read as GBK, lost bytes chosen by the model."""
+    if LOST not in region:
+        return
+    pieces = [_cp950_char_bytes(c) for c in region]
+    k = 0
+    while k < len(region):
+        if pieces[k] is None:
+            k += 1
+            continue
+        j = k
+        while j < len(region) and pieces[j] is not None:
+            j += 1
+        damaged = region[k:j]
+        if LOST in damaged and len(damaged) >= 2:
+            ends = offset + j == len(line)
+            got = _gbk_with_holes(b"".join(pieces[k:j]), ends)  # type: ignore[arg-type]
+            if got is not None:
+                text, unsure = got
+                if _mostly_cjk(text, least=2) and _much_likelier(text, damaged):
+                    yield k, j, text, unsure, GBK_AS_BIG5
+        k = j
+
+
 def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     a, b = _substitutions()
     segments: list[Segment] = [(line, None, None)]
@@ -717,6 +981,8 @@ def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     if a.gate is not None:
         segments = _apply(segments, a.region, _fix_big5_as_gbk, a.gate)
     if b.gate is not None:
+        if LOST in line:
+            segments = _apply(segments, _REGION_BIG5_LOST, _fix_gbk_as_big5_lost, b.gate)
         segments = _apply(segments, b.region, _fix_gbk_as_big5, b.gate)
     counts: Counter[str] = Counter()
     spans: list[tuple[int, int]] = []
