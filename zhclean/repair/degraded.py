@@ -14,7 +14,13 @@ full-width Chinese punctuation at all) the marks are read back from the text:
 - `。` at a sentence end: before an enumerator (一是/二要…), after a short
   enumerator topic (一要强化发展理念。), before a sentence-opening word (当前,
   同时, 这…), inside a quotation's closing quote, before a quoted topic that
-  `就是` explains, and at the end of the line or before a heading;
+  `就是` explains, and at the end of the line or before a heading; around a
+  quotation that stands as a clause of its own (…。“尺有所短，寸有所长”。…, `：`
+  after 说/名言…), after a lone enumerated topic of 5+ characters (三是…想提拔。),
+  before a word the next sentence takes up (…的态度。态度决定一切) and before a
+  question (…。如何提高执行力？); never right after 为了/如果/只有… clauses;
+- `；` before 有的/另一方面 in a series (有的…，…；有的…);
+- `、` also between modifiers of one head (奋发向上、锐意进取的精神状态);
 - `，` everywhere else; a `.` in a number (1.8亿, v1.2) is never touched.
 
 Lost line breaks come back after a run-in byline at the start of the line
@@ -55,8 +61,18 @@ _SPEECH = (
 _STARTERS = (
     "当前", "目前", "今年", "去年", "近年来", "近期", "同时", "因此", "所以", "但是", "然而",
     "此外", "另外", "总之", "这", "作为", "实践中", "工作中", "对此", "为此", "首先", "其次",
-    "最后", "可见", "总而言之",
+    "最后", "可见", "总而言之", "现在", "大家", "有些", "下面是", "比如", "一方面", "除此之外",
+    "与此同时", "总体来看", "总的来看", "究其原因", "说到底", "事实上", "实际上", "由此可见",
+    "综上所述", "下一步", "我认为", "同志们",
 )  # fmt: skip
+# Conjunctions and prepositions opening a subordinate clause: its main clause follows.
+_SUBORDINATE = (
+    "为了", "如果", "假如", "虽然", "尽管", "因为", "由于", "只要", "只有", "随着", "面对", "对于",
+    "无论", "不管", "即使", "哪怕", "一旦", "除了",
+)  # fmt: skip
+_ASKING = re.compile("怎样|怎么|如何|什么|哪|为何|何在|为什么")
+# What introduces a quotation that opens its own clause: 有句名言：“…
+_QUOTE_INTRO = (*_SPEECH, "说过", "讲过", "句话", "名言", "如下")
 # Short clauses that open a sentence and are followed by a comma, never list items.
 _ADVERBIALS = frozenset(
     ("当前", "目前", "今年", "去年", "近年来", "近期", "同时", "因此", "所以", "但是", "然而",
@@ -68,7 +84,7 @@ _CLAUSE_OPENERS = (
     "努力", "不断", "积极", "进一步", "充分", "始终", "真正", "全面", "切实", "认真", "大力",
     "着力", "继续", "要", "必须", "应", "就", "也", "还", "并", "又", "更", "都", "以", "为",
     "把", "对", "在", "从", "使", "让", "通过", "按照", "根据", "围绕", "确保", "从而", "进而",
-    "而", "却", "才", "我们", "他们", "这", "那", "其",
+    "而", "却", "才", "我们", "他们", "这", "那", "其", "任何", "所有", "每",
 )  # fmt: skip
 _ENUM = re.compile(rf"^([{_NUMERALS}])(?:是|要|则|来|方面)")
 _NUMBERED = re.compile(rf"^([{_NUMERALS}])$")
@@ -349,7 +365,17 @@ def _decide(clauses: list[str], end: bool) -> list[str]:
     items = sorted(p.enum)
     # enumerated items that are single clauses take `；` between them, longer ones `。`
     short_items = bool(items) and all(y - x == 1 for x, y in itertools.pairwise(items))
+    # quotations standing as clauses of their own: (first, last) clause indexes
+    spans = {first: last for first, last in _quote_spans(c) if _closes_clause(c[last])}
+    for first, last in spans.items():
+        if first and c[first].startswith("“") and not p.marks[first - 1]:
+            # a quotation opening a sentence, or announced: 有句名言：“…
+            p.set(first - 1, "：" if h[first - 1].endswith(_QUOTE_INTRO) else "。", True)
+        if last < p.n - 1 and not _same_frame(c[first], c[last + 1]):
+            p.set(last, "。", True)  # …”。 the sentence ends with the quotation
     for j in range(len(p.marks)):
+        if p.marks[j]:
+            continue
         if j == p.n - 1:
             p.set(j, "。", True)
             continue
@@ -368,26 +394,68 @@ def _decide(clauses: list[str], end: bool) -> list[str]:
             p.set(j, "。", True)  # a quoted topic that 就是 explains
         elif _opens_sentence(p, j):
             p.set(j, "。", True)
-        elif j in p.enum and len(ha) <= 14 and not short_items and not _continues(ha, hb, False):
+        elif (
+            _ENUM.match(ha)
+            and _topic(c[j])
+            and not short_items
+            and not p.short[j + 1]
+            and not _continues(ha, hb, False)
+        ):
             p.set(j, "。", True)  # 一要强化发展理念。组织工作…
+        elif _anadiplosis(ha, hb):
+            p.set(j, "。", True)  # …态度。态度决定一切
     _semicolons(p)
     _lists(p)
     return [mark or "，" for mark in p.marks]
 
 
+def _closes_clause(clause: str) -> bool:
+    """The quotation ends the clause: …”. (not a term inside it: “…”的责任制)."""
+    return clause.endswith("”")
+
+
+def _same_frame(a: str, b: str) -> bool:
+    """`b` opens with the words `a` had before its quotation: 不能“…”，不能“…”."""
+    lead = a.partition("“")[0]
+    return bool(lead) and b.startswith(lead + "“")
+
+
+def _topic(clause: str) -> bool:
+    """An enumerated topic that is a sentence of its own (一要强化发展理念), not a bare
+    word that a comma explains (一是傲气，总觉得…; 一是“全方位关爱”，…)."""
+    return clause == _han(clause) and 5 <= len(clause) <= 14
+
+
+def _anadiplosis(a: str, b: str) -> bool:
+    """`b` opens with the word `a` closes with: a new sentence takes it up (…的态度。
+    态度决定一切), never a list."""
+    return (
+        len(a) >= 3
+        and len(b) >= 3
+        and _tail_ok(a, 2)
+        and b.startswith(a[-2:])
+        and (2 in _boundaries(b))
+    )
+
+
 def _opens_sentence(p: _Clauses, j: int) -> bool:
-    """The clause after dot `j` opens a sentence: 当前…, 同时…, 这…, 我们… (not after a
+    """The clause after dot `j` opens a sentence: 当前…, 同时…, 这…, 大家… (not after a
     short adverbial), 要… (not after a speech verb), 在社区党组织中… (a bare setting)."""
     ha, hb = p.h[j], p.h[j + 1]
     after = p.h[j + 2] if j + 2 < p.n else ""
+    if ha.startswith(_SUBORDINATE):
+        return False
+    question, mark, _ = p.c[j + 1].partition("？")
+    if mark and _ASKING.search(question) and ha[:2] != hb[:2]:
+        return True  # a question opens a sentence: …。怎样抓好组织工作？
     if hb.startswith(_STARTERS):
-        return not (j > 0 and ha in _ADVERBIALS)
+        return not (j > 0 and (ha in _ADVERBIALS or ha.endswith(_SPEECH)))
     if j == 0:
         return False
-    if hb.startswith("我们"):
-        return len(ha) > 4 and not ha.endswith("中")
     if hb.startswith("要") and not hb.startswith("要求"):
-        return len(ha) >= 4 and not ha.endswith(_SPEECH) and j not in p.enum
+        # not after a fronted topic or setting: 对…意见建议，要认真倾听; …工作中，要冲在一线
+        topic = ha.startswith(("对", "在", "把", "从")) or ha.endswith(("中", "上", "时"))
+        return len(ha) >= 4 and not ha.endswith(_SPEECH) and j not in p.enum and not topic
     return bool(_LOCATIVE.match(hb)) and len(ha) >= 6 and len(after) >= 4
 
 
@@ -397,7 +465,14 @@ def _lists(p: _Clauses) -> None:
     # short items inside a quotation: “新解放、新跨越、新崛起”
     for first, last in _quote_spans(c):
         inner = [c[first].rpartition("“")[2], *c[first + 1 : last], c[last].partition("”")[0]]
-        if all(1 <= len(_han(x)) <= 8 for x in inner):
+        sizes = [len(_han(x)) for x in inner]
+        # a saying of its own (“尺有所短，寸有所长”) rather than a list of short items
+        saying = c[first].startswith("“") and _closes_clause(c[last]) and min(sizes) >= 4
+        if saying:
+            for j in range(first, last):
+                if p.free(j):
+                    p.set(j, "，")
+        elif all(1 <= k <= 8 for k in sizes):
             lead = _han(inner[0])[:2]
             for j in range(first, last):
                 if p.free(j) and not (
@@ -412,7 +487,7 @@ def _lists(p: _Clauses) -> None:
             continue
         a, b, ha, hb = c[j], c[j + 1], p.tail[j], h[j + 1]
         # quoted terms: “双强”工程、“大学生村干部”计划
-        if b.startswith("“") and re.search(r"”[^“”]{0,3}$", a):
+        if b.startswith("“") and "“" in a and re.search(r"”[^“”]{0,3}$", a):
             term = a[a.rfind("“") + 1 : a.rfind("”")]
             if len(_han(term)) <= 12:
                 p.set(j, "、")
@@ -422,7 +497,11 @@ def _lists(p: _Clauses) -> None:
         if j + 1 in p.enum:
             continue
         # items closing with 等: 党建责任制度、季度例会制度等
-        if 0 <= hb.find("等") <= 9 and _walk_etc(p, j):
+        if _closes_etc(hb) and _walk_etc(p, j):
+            continue
+        # modifiers of one head: 安于现状、墨守成规的观念
+        if _modifiers(ha, hb):
+            p.set(j, "、")
             continue
         progress = j > 0 and p.marks[j - 1] == "、"
         run_item = p.tail[r] if len(p.tail[r]) <= _MAX_ITEM else p.tail[r][-len(hb) :]
@@ -468,6 +547,32 @@ def _lists(p: _Clauses) -> None:
             p.set(j, "、")  # 观念更新、推进发展、加强党自身建设的重要活动载体
 
 
+def _shape(text: str) -> tuple[int, ...]:
+    return tuple(map(len, _words(text)))
+
+
+def _modifiers(a: str, b: str) -> bool:
+    """`b` is an item of the shape `a` ends with, then 的 and the head they both modify:
+    奋发向上 / 锐意进取的精神状态, 干部信任 / 群众认可的…干部 (not …的是…, nor a chain
+    that takes up `a`'s last word: 抓工作的重点 / 抓重点的关键)."""
+    k = b.find("的")
+    return (
+        2 <= k <= 6
+        and b[k + 1 : k + 2] != "是"
+        and k in _boundaries(b)
+        and _tail_ok(a, k)
+        and a[-k - 1 : -k] != "的"  # …旺盛的创新欲望 / 具有高昂的…: a head, not a modifier
+        and _shape(a[-k:]) == _shape(b[:k])
+        and a[-2:] not in b
+    )
+
+
+def _closes_etc(clause: str) -> bool:
+    """The clause's first items close with the word 等 (…制度等，), not 一等, 等待."""
+    k = clause.find("等")
+    return 0 <= k <= 9 and k in _boundaries(clause) and k + 1 in _boundaries(clause)
+
+
 def _walk_etc(p: _Clauses, j: int) -> bool:
     """Dots before a clause with 等 join list items, back to the first (long) one."""
     item = p.h[j + 1][: p.h[j + 1].find("等")]
@@ -485,7 +590,12 @@ def _walk_etc(p: _Clauses, j: int) -> bool:
 
 def _semicolons(p: _Clauses) -> None:
     """Parallel groups of clauses within one sentence take `；` between them:
-    坚持和完善…、…等，推进…；坚持和完善…；… and 比学习，创一流素质，…；比团结，…"""
+    坚持和完善…、…等，推进…；坚持和完善…；… and 比学习，创一流素质，…；比团结，…;
+    有的…，…；有的…; …；另一方面…"""
+    for j in range(1, p.n - 1):
+        parallel = p.h[j + 1].startswith(("有的", "另一方面"))
+        if parallel and p.free(j) and not p.h[j].startswith(_SUBORDINATE) and len(p.h[j]) >= 3:
+            p.set(j, "；")
     start = 0
     for end in [j for j, hard in enumerate(p.hard) if hard] + [p.n - 1]:
         openers: dict[str, list[int]] = {}
