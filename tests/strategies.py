@@ -64,3 +64,135 @@ _paragraph = st.builds(
 _noise = st.text(alphabet="组织。！？，“”（）… \u30001.a", max_size=15)
 _line = st.one_of(_heading_like, _paragraph, _paragraph, st.just("同志们："), _noise)
 documents = st.lists(_line, max_size=25).map("\n".join)
+
+
+# --- documents built from parts, with the structure they were built with -----------------
+
+_WORDS = "组织工作干部学习作风建设党员群众服务创新发展基层能力素质政治思想"
+_text = st.text(alphabet=_WORDS, min_size=2, max_size=10)
+_CN = "一二三四五六七八九十"
+
+# One numbering style per level: (marker for the k-th heading, 1-based); level 1 varies
+_TOP_MARKERS = [
+    lambda k: f"{_CN[k - 1]}、",
+    lambda k: f"第{_CN[k - 1]}，",
+    lambda k: f"第{_CN[k - 1]}部分 ",
+    lambda k: f"第{_CN[k - 1]}句话：",
+]
+_SUB_MARKERS = [
+    lambda k: f"（{_CN[k - 1]}）",
+    lambda k: f"{k}、",
+    lambda k: f"（{k}）",
+]
+_ARABIC_DOT = lambda k: f"{k}."  # noqa: E731  (level 3 written 1. instead of 1、)
+
+
+@st.composite
+def _sentence(draw: st.DrawFn) -> str:
+    """One sentence: clauses, then an end, in the shapes the sentence rules cover."""
+    a, b = draw(_text), draw(_text)
+    shape = draw(
+        st.sampled_from(
+            [
+                "plain",
+                "clauses",
+                "quote_after_stop",
+                "stop_inside_quote",
+                "question_in_quote",
+                "ellipsis",
+                "ellipsis_in_quote",
+                "decimal",
+                "latin",
+                "bracketed",
+                "enumeration",
+            ]
+        )
+    )
+    end = draw(st.sampled_from(["。", "！", "？", "！？", "……"]))
+    return {
+        "plain": f"{a}{end}",
+        "clauses": f"{a}，{b}；{a}、{b}{end}",
+        "quote_after_stop": f"“{a}，{b}”。",
+        "stop_inside_quote": f"{a}说：“{b}。”",
+        "question_in_quote": f"{a}问：“{b}？！”",
+        "ellipsis": f"{a}、{b}……",
+        "ellipsis_in_quote": f"{a}：“{b}……”",
+        "decimal": f"{a}增长1.8亿元，达到3.5%{end}",
+        "latin": f"借鉴U.S.和e.g.{a}的经验{end}",
+        "bracketed": f"（{a}{b}。）",
+        "enumeration": f"{a}：一是{b}；二是{a}{end}",
+    }[shape]
+
+
+_paragraph_sentences = st.lists(_sentence(), min_size=2, max_size=4)
+
+
+@st.composite
+def _list_block(draw: st.DrawFn, item_markers: list) -> list[tuple[str, list[str]]]:
+    """An intro ending in ：, then numbered items one a line (the last may end in 。):
+    body lines, not headings."""
+    marker = draw(st.sampled_from(item_markers))
+    intro = draw(_text) + "主要有以下几点："
+    items = draw(st.lists(_text, min_size=2, max_size=4))
+    lines = [(intro, [intro])]
+    for k, item in enumerate(items, start=1):
+        line = f"{marker(k)}{item}{'。' if k == len(items) else '；'}"
+        lines.append((line, [line]))
+    return lines
+
+
+@st.composite
+def _body(draw: st.DrawFn, item_markers: list) -> list[tuple[str, list[str]]]:
+    """Body lines of a section, each with its sentences: paragraphs, maybe a list."""
+    paragraphs = draw(st.lists(_paragraph_sentences, min_size=1, max_size=3))
+    lines = [("".join(s), s) for s in paragraphs]
+    if draw(st.booleans()):
+        lines[len(lines) // 2 : len(lines) // 2] = draw(_list_block(item_markers))
+    return lines
+
+
+@st.composite
+def structured_documents(draw: st.DrawFn) -> tuple[str, list, list[str]]:
+    """(text, [(heading, level, parent_index)], sentences) of a document built from parts.
+
+    An opening (a salutation, paragraphs) or none, then a tree of numbered headings,
+    each followed by body lines; levels use one numbering style each, highest first.
+    """
+    lines: list[str] = []
+    sentences: list[str] = []
+    sections: list[tuple[str | None, int, int | None]] = []
+    top = draw(st.sampled_from(_TOP_MARKERS))
+    sub = list(_SUB_MARKERS)
+    if draw(st.booleans()):
+        sub[1] = _ARABIC_DOT
+    markers = [top, *sub]
+    depth = draw(st.integers(min_value=1, max_value=len(markers)))
+    # list items numbered in a style no heading uses: ①, or one below the deepest level
+    items = [lambda k: chr(0x245F + k), *markers[depth:]]
+    opening = []
+    if draw(st.booleans()):
+        opening.append(("同志们：", ["同志们："]))
+    if draw(st.booleans()):
+        opening += draw(_body(items))
+    if opening:
+        sections.append((None, 0, None))
+    for line, found in opening:
+        lines.append(line)
+        sentences += found
+
+    def emit(level: int, parent: int | None) -> None:
+        for k in range(1, draw(st.integers(min_value=1, max_value=3)) + 1):
+            heading = markers[level - 1](k) + draw(_text)
+            if draw(st.booleans()) and markers[level - 1] is not _TOP_MARKERS[3]:
+                heading += "？"
+            index = len(sections)
+            sections.append((heading, level, parent))
+            lines.append(heading)
+            for line, found in draw(_body(items)):
+                lines.append(line)
+                sentences.extend(found)
+            if level < depth and draw(st.booleans()):
+                emit(level + 1, index)
+
+    emit(1, None)
+    return "\n".join(lines), sections, sentences

@@ -166,7 +166,7 @@ SINGLE_CASES = {
             extra={"subtitle": "（在全县党建工作会议上的讲话，2023年4月10日）"},
         ),
     ),
-    # separate labelled lines; a view count kept as extra
+    # separate labelled lines; a view count is the page's, not the document's: dropped
     "labelled_lines": (
         "组工干部要善于“四看”\n作者：王建国 来源：人民日报\n浏览次数：1234\n" + P1,
         expect(
@@ -175,7 +175,6 @@ SINGLE_CASES = {
             source_name="人民日报",
             lines=[P1],
             removed={"metadata_line": 2},
-            extra={"views": "1234"},
         ),
     ),
     # a placeholder author names nobody; brackets around a field line
@@ -443,6 +442,39 @@ MUST_GO_CASES = [
     ("本文来源于网络，如有侵权请联系删除", "boilerplate_disclaimer"),
     ("版权归原作者所有，如有侵权请联系删除。", "boilerplate_disclaimer"),
     ("本文精心整理，希望对大家有所帮助，欢迎阅读。", "boilerplate_ad"),  # two ad phrases
+    # teaser-plus-ad intros and outros of document sites
+    (
+        "在日常学习、工作和生活中，大家总少不了接触心得体会吧。下面是本站为大家整理的心得体会范文，"
+        "希望能够帮助到大家。",
+        "boilerplate_ad",
+    ),
+    (
+        "心得体会是我们对于事物的体会和经验。以下是小编为大家收集的心得体会，仅供参考，"
+        "大家一起来看看吧。",
+        "boilerplate_ad",
+    ),
+    ("以上就是小编为大家整理的内容，希望对您有帮助。", "boilerplate_ad"),
+    ("更多相关内容请关注本站。", "boilerplate_ad"),
+    ("感谢您的阅读，祝您生活愉快。", "boilerplate_ad"),
+    ("如果您喜欢这篇文章，请分享给您的朋友。", "boilerplate_ad"),
+    ("文章内容仅供参考，不构成任何建议。", "boilerplate_disclaimer"),
+    ("声明：本文由网友投稿，仅代表作者观点。", "boilerplate_disclaimer"),
+    # widget rows, page links, end marks
+    ("【字体：大 中 小】", "boilerplate_nav"),
+    ("[打印] [关闭]", "boilerplate_nav"),
+    ("打印 | 关闭", "boilerplate_nav"),
+    ("【收藏】【打印】【关闭】", "boilerplate_nav"),
+    ("返回首页", "boilerplate_nav"),
+    ("【大 中 小】", "boilerplate_nav"),
+    ("分享：", "boilerplate_nav"),
+    ("用微信扫描二维码 分享至好友和朋友圈", "boilerplate_nav"),
+    ("上一页 1 2 3 下一页", "boilerplate_nav"),
+    ("第1页 共3页", "boilerplate_nav"),
+    ("- 1 -", "separator"),
+    ("（完）", "separator"),
+    ("（全文完）", "separator"),
+    ("END", "separator"),
+    ("相关热词搜索：组织工作 心得体会", "recommended_reading"),
 ]
 
 # Body lines that share a word with boilerplate: a sentence or a heading is body
@@ -474,6 +506,19 @@ MUST_STAY_LINES = [
     "本站职工风采",
     "水文站建站以来，本站累计发布预警信息一百余次。",
     "扫一扫二维码，即可关注。",
+    "要坚持学习，服务群众，希望大家喜欢这项活动。",
+    "小编在本期节目中采访了多位党员。",
+    "欢迎阅读是一种态度。",
+    "学习贯彻党的二十大精神",
+    "打印复印费用由单位承担。",
+    "关闭违规网站二十余家，净化网络环境。",
+    "上一页是过去，下一页是未来。",
+    "第一页",
+    "完善制度",
+    "希望能够帮助到每一位困难群众。",  # one ad phrase alone
+    "这些经验仅供参考，各地要结合实际。",
+    "本站工作人员热情为大家服务。",
+    "大中小学校要加强思政课建设",
 ]
 
 LINE_CASES = BOILERPLATE_CASES + MUST_GO_CASES + [(line, None) for line in MUST_STAY_LINES]
@@ -510,6 +555,170 @@ def test_boilerplate_line_traditional(conversion: str, line: str, kind: str | No
 def test_editor_credit_at_the_end_goes() -> None:
     (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n{P2}\n责编/肖楠 美编/石玉")
     assert (doc.lines, dict(doc.removed)) == ([P1, P2], {"editor_credit": 1})
+
+
+# --- title-block lines, one under a title ----------------------------------------------
+
+# (line under the title, (published_at, author, source_name, extra)); the line must go
+HEADER_CASES = {
+    "all_fields": (
+        "发布时间：2023-04-10 来源：丹阳市委组织部 作者：王建国 点击：1234",
+        (datetime(2023, 4, 10), "王建国", "丹阳市委组织部", {}),
+    ),
+    "empty_fields": (
+        "时间：2008-11-13 来源： 作者： 点击：",
+        (datetime(2008, 11, 13), None, None, {}),
+    ),
+    "views_dropped": (
+        "日期：2008/11/13 信息来源：中国组织人事报 浏览次数：56",
+        (datetime(2008, 11, 13), None, "中国组织人事报", {}),
+    ),
+    "bars_between_fields": (
+        "发布时间：2023年04月10日 10:51 | 来源：人民网 | 作者：李明",
+        (datetime(2023, 4, 10, 10, 51), "李明", "人民网", {}),
+    ),
+    "bracketed_date_first": (
+        "[ 2023-04-10 ] 来源：新华网",
+        (datetime(2023, 4, 10), None, "新华网", {}),
+    ),
+    "date_after_source": (
+        "来源：人民网－中国共产党新闻网 2023年04月10日10:51",
+        (datetime(2023, 4, 10, 10, 51), None, "人民网－中国共产党新闻网", {}),
+    ),
+    "reporter_role_dropped": ("作者：本报记者 张三", (None, "张三", None, {})),
+    "two_authors": ("作者：张三 李四", (None, "张三 李四", None, {})),
+    "author_unit": (
+        "作者：王建国（丹阳市委组织部）",
+        (None, "王建国", None, {"author_unit": "丹阳市委组织部"}),
+    ),
+    "bracketed_fields": (
+        "【作者：王建国】【来源：人民日报】【时间：2023-04-10】",
+        (datetime(2023, 4, 10), "王建国", "人民日报", {}),
+    ),
+    "views_with_unit": ("浏览：1234次", (None, None, None, {})),
+    "editor_in_header": (
+        "本文来源：人民网 责任编辑：刘洋",
+        (None, None, "人民网", {"editors": "责任编辑：刘洋"}),
+    ),
+    "reporter_byline": ("本报记者 张三", (None, "张三", None, {"byline": "本报记者 张三"})),
+    "unit_byline": (
+        "江苏省丹阳市委组织部 王建国",
+        (None, "王建国", None, {"byline": "江苏省丹阳市委组织部 王建国"}),
+    ),
+    "full_width_space_byline": (
+        "市委常委、组织部部长\u3000张明华",
+        (None, "张明华", None, {"byline": "市委常委、组织部部长\u3000张明华"}),
+    ),
+    "bullet_byline": ("■ 张明华", (None, "张明华", None, {})),
+    "pen_byline_two_names": ("文/王建国 李明", (None, "王建国 李明", None, {})),
+    "subtitle_without_dash": (
+        "在全市组织工作会议上的讲话",
+        (None, None, None, {"subtitle": "在全市组织工作会议上的讲话"}),
+    ),
+    "subtitle_with_date": (
+        "——在全市组织工作会议上的讲话（2023年4月10日）",
+        (
+            datetime(2023, 4, 10),
+            None,
+            None,
+            {"subtitle": "——在全市组织工作会议上的讲话（2023年4月10日）"},
+        ),
+    ),
+    "chinese_numeral_date": ("（二〇二三年四月十日）", (datetime(2023, 4, 10), None, None, {})),
+    "chinese_numeral_date_circle": (
+        "二○二三年十二月三十一日",
+        (datetime(2023, 12, 31), None, None, {}),
+    ),
+    "original_title": (
+        "原标题：组工干部要善于四看",
+        (None, None, None, {"original_title": "组工干部要善于四看"}),
+    ),
+}
+
+
+@pytest.mark.parametrize("line, fields", HEADER_CASES.values(), ids=HEADER_CASES.keys())
+def test_header_line(line: str, fields: tuple) -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{line}\n{P1}\n{P2}")
+    assert (doc.published_at, doc.author, doc.source_name, doc.extra) == fields
+    assert doc.lines == [P1, P2]
+
+
+def test_speech_title_block_with_chinese_numeral_date() -> None:
+    text = (
+        "凝心聚力 奋力开创组织工作新局面\n在全市组织工作会议上的讲话\n（二〇二三年四月十日）\n"
+        f"市委常委、组织部部长 张明华\n同志们：\n{P1}"
+    )
+    assert summary(split_documents(text)[0]) == expect(
+        title="凝心聚力 奋力开创组织工作新局面",
+        published_at=datetime(2023, 4, 10),
+        author="张明华",
+        lines=["同志们：", P1],
+        removed={"metadata_line": 3},
+        extra={"subtitle": "在全市组织工作会议上的讲话", "byline": "市委常委、组织部部长 张明华"},
+    )
+
+
+# lines under a title that are body, though they look a little like metadata
+HEADER_BODY_CASES = [
+    "丹阳市委组织部",  # a unit alone names no author
+    "新华社北京4月10日电",
+    "在全市组织工作会议上，大家畅所欲言",
+    "二〇二三年是全面贯彻党的二十大精神的开局之年",
+]
+
+
+@pytest.mark.parametrize("line", HEADER_BODY_CASES)
+def test_header_body_line(line: str) -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{line}\n{P1}")
+    assert (doc.lines, doc.published_at, doc.author) == ([line, P1], None, None)
+
+
+# --- trailing notes and lists of links ---------------------------------------------------
+
+TRAILER_CASES = {
+    "unit_note_original_title_editor": (
+        "（作者单位：江苏省丹阳市委组织部）\n原标题：组工干部要善于四看\n责任编辑：刘洋",
+        {"editor_credit": 1, "metadata_line": 1, "author_note": 1},
+        {
+            "editors": "责任编辑：刘洋",
+            "original_title": "组工干部要善于四看",
+            "author_note": "作者单位：江苏省丹阳市委组织部",
+        },
+    ),
+    "seen_also_list": (
+        "看过“组织工作心得体会”的人还看了：\n1.组织工作心得体会范文\n2.组织工作总结",
+        {"recommended_reading": 3},
+        {},
+    ),
+    "related_articles_with_dates": (
+        "【组织工作心得体会】相关文章：\n组织工作心得体会范文12-05\n组织工作总结12-05",
+        {"recommended_reading": 3},
+        {},
+    ),
+    "label_then_list": (
+        "相关阅读：\n组织工作心得体会\n组织工作总结",
+        {"recommended_reading": 3},
+        {},
+    ),
+    "credit_then_list": (
+        "责任编辑：刘洋\n相关阅读：\n组织工作心得体会",
+        {"editor_credit": 1, "recommended_reading": 2},
+        {"editors": "责任编辑：刘洋"},
+    ),
+}
+
+
+@pytest.mark.parametrize("tail, removed, extra", TRAILER_CASES.values(), ids=TRAILER_CASES.keys())
+def test_trailer(tail: str, removed: dict, extra: dict) -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n{P2}\n{tail}")
+    assert (doc.lines, dict(doc.removed), doc.extra) == ([P1, P2], removed, extra)
+
+
+def test_label_followed_by_body_is_body() -> None:
+    """A list label takes the lines under it only when nothing but links follows."""
+    label = "【组织工作】相关文章："
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n{label}\n加强学习\n{P2}")
+    assert (doc.lines, dict(doc.removed)) == ([P1, label, "加强学习", P2], {})
 
 
 # --- run-in bylines -----------------------------------------------------------------
@@ -664,6 +873,90 @@ COMPILATION_CASES = {
         [("干部教育读本", ["第一篇 总论", P1, "第二篇 分论", P2])],
         None,
     ),
+    # "【篇一】…" parts, announced with 【五篇】
+    "bracket_marks": (
+        f"入党积极分子思想汇报范文【三篇】\n【篇一】入党积极分子思想汇报\n{P1}\n"
+        f"【篇二】入党积极分子思想汇报\n{P2}\n【篇三】入党积极分子思想汇报\n{P3}",
+        [
+            ("【篇一】入党积极分子思想汇报", [P1]),
+            ("【篇二】入党积极分子思想汇报", [P2]),
+            ("【篇三】入党积极分子思想汇报", [P3]),
+        ],
+        None,
+    ),
+    # "篇一：…" parts need no announcement
+    "colon_marks_unannounced": (
+        f"篇一：坚定理想信念\n{P1}\n篇二：提升能力素质\n{P2}",
+        [("篇一：坚定理想信念", [P1]), ("篇二：提升能力素质", [P2])],
+        None,
+    ),
+    "model_text_marks": (
+        f"主题教育心得体会范文2篇\n范文一：坚定理想信念\n{P1}\n范文二：提升能力素质\n{P2}",
+        [("范文一：坚定理想信念", [P1]), ("范文二：提升能力素质", [P2])],
+        None,
+    ),
+    "digit_ordinal_parts": (
+        f"主题教育心得体会精选2篇\n第1篇：坚定理想信念\n{P1}\n第2篇：提升能力素质\n{P2}",
+        [("第1篇：坚定理想信念", [P1]), ("第2篇：提升能力素质", [P2])],
+        None,
+    ),
+    "bracketed_suffix": (
+        f"主题教育心得体会(精选2篇)\n主题教育心得体会(精选篇1)\n{P1}\n主题教育心得体会(精选篇2)\n{P2}",
+        [("主题教育心得体会(精选篇1)", [P1]), ("主题教育心得体会(精选篇2)", [P2])],
+        None,
+    ),
+    # the same title repeated with a number, under an announcement
+    "repeated_numbered_titles": (
+        f"主题教育心得体会范文（通用3篇）\n主题教育心得体会1\n{P1}\n主题教育心得体会2\n{P2}\n"
+        f"主题教育心得体会3\n{P3}",
+        [
+            ("主题教育心得体会1", [P1]),
+            ("主题教育心得体会2", [P2]),
+            ("主题教育心得体会3", [P3]),
+        ],
+        None,
+    ),
+    "repeated_titles_bracketed_numbers": (
+        f"主题教育心得体会2篇\n主题教育心得体会（一）\n{P1}\n主题教育心得体会（二）\n{P2}",
+        [("主题教育心得体会（一）", [P1]), ("主题教育心得体会（二）", [P2])],
+        None,
+    ),
+    # …or under the same title, unnumbered
+    "repeated_titles_under_their_title": (
+        f"主题教育心得体会\n主题教育心得体会1\n{P1}\n主题教育心得体会2\n{P2}",
+        [("主题教育心得体会1", [P1]), ("主题教育心得体会2", [P2])],
+        None,
+    ),
+    # a bare mark: the part's title is the line under it, and its title block is read
+    "bare_marks": (
+        f"入党积极分子思想汇报【两篇】\n【篇一】\n入党积极分子思想汇报\n{P1}\n"
+        f"【篇二】\n坚定理想信念\n{P2}",
+        [("入党积极分子思想汇报", [P1]), ("坚定理想信念", [P2])],
+        None,
+    ),
+    # numbered headings of one report are no parts without an announcement
+    "repeated_titles_unannounced_not_split": (
+        f"全年工作总结\n{P1}\n典型案例（一）\n{P2}\n典型案例（二）\n{P3}",
+        [("全年工作总结", [P1, "典型案例（一）", P2, "典型案例（二）", P3])],
+        None,
+    ),
+    "first_article_sentence_not_split": (
+        f"学习心得2篇\n第一篇文章中我们谈到，干部要敢于担当\n{P1}\n第二篇文章中我们谈到，要廉洁\n{P2}",
+        [
+            (
+                "学习心得2篇",
+                ["第一篇文章中我们谈到，干部要敢于担当", P1, "第二篇文章中我们谈到，要廉洁", P2],
+            )
+        ],
+        None,
+    ),
+    # a list of links after the last part belongs to no document
+    "trailing_links_after_last_part": (
+        f"组织工作心得体会2篇\n组织工作心得体会篇1\n{P1}\n组织工作心得体会篇2\n{P2}\n"
+        "看过“组织工作心得体会”的人还看了：\n1.组织工作心得体会范文\n2.组织工作总结",
+        [("组织工作心得体会篇1", [P1]), ("组织工作心得体会篇2", [P2])],
+        None,
+    ),
     # parts out of sequence are body
     "out_of_sequence_not_split": (
         f"组织工作心得体会\n{P1}\n对照检查篇2\n{P2}\n对照检查篇1\n{P3}",
@@ -680,6 +973,20 @@ def test_compilation(text: str, parts: list, when: datetime | None) -> None:
     docs = split_documents(text)
     assert [(doc.title, doc.lines) for doc in docs] == parts
     assert [doc.published_at for doc in docs] == [when] * len(parts)
+
+
+def test_bare_part_marks_are_counted() -> None:
+    """A bare mark is counted; the title block under it is the part's own."""
+    text = f"心得2篇\n【篇一】\n坚定理想信念\n时间：2023-04-10\n{P1}\n【篇二】\n提升能力素质\n{P2}"
+    first, second = split_documents(text)
+    assert (first.title, first.published_at, second.title, second.published_at) == (
+        "坚定理想信念",
+        datetime(2023, 4, 10),
+        "提升能力素质",
+        None,
+    )
+    assert dict(first.removed) == {"compilation_header": 1, "part_mark": 1, "metadata_line": 1}
+    assert dict(second.removed) == {"part_mark": 1}
 
 
 def test_compilation_preamble_counted_on_first_part() -> None:

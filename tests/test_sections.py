@@ -222,6 +222,70 @@ LEVEL_CASES: list[tuple[str, str, list[Row]]] = [
         ],
     ),
     (
+        "list_before_headings_takes_no_level",
+        doc(
+            "要做到以下三点：",
+            "1、政治坚定；",
+            "2、业务精通；",
+            "3、作风过硬。",
+            "一、加强学习",
+            BODY,
+        ),
+        [OPENING, ("一、加强学习", 1, None)],
+    ),
+    (
+        "arabic_paren_under_arabic_dot",
+        doc(
+            "一、总体要求",
+            BODY,
+            "（一）指导思想",
+            BODY,
+            "1.坚持党的领导",
+            BODY,
+            "（1）统一思想",
+            BODY,
+            "（2）统一行动",
+            BODY,
+            "2.坚持从严治党",
+            BODY,
+        ),
+        [
+            ("一、总体要求", 1, None),
+            ("（一）指导思想", 2, 0),
+            ("1.坚持党的领导", 3, 1),
+            ("（1）统一思想", 4, 2),
+            ("（2）统一行动", 4, 2),
+            ("2.坚持从严治党", 3, 1),
+        ],
+    ),
+    (
+        "unnumbered_under_cn_enum",
+        doc("一、总体要求", BODY, "加强党的领导", BODY, "强化组织保障", BODY, "二、主要任务", BODY),
+        [
+            ("一、总体要求", 1, None),
+            ("加强党的领导", 2, 0),
+            ("强化组织保障", 2, 0),
+            ("二、主要任务", 1, None),
+        ],
+    ),
+    (
+        "ordinal_phrase_point_and_aspect",
+        doc("第一点，提高认识", BODY, "第二个方面：加强领导", BODY),
+        [("第一点，提高认识", 1, None), ("第二个方面：加强领导", 1, None)],
+    ),
+    (
+        "heading_after_colon_with_body_under_it",  # 003: 我认为，首先要提高三种能力：
+        doc(
+            "一、目标是什么",
+            "首先要提高三种能力：",
+            "1、提高学习能力。",
+            BODY,
+            "2、提高业务能力。",
+            BODY,
+        ),
+        [("一、目标是什么", 1, None), ("1、提高学习能力。", 2, 0), ("2、提高业务能力。", 2, 0)],
+    ),
+    (
         "lower_rank_before_any_higher_has_no_parent",
         doc("（1）先说一点", BODY, "一、总体要求", BODY, "（1）统一思想", BODY),
         [("（1）先说一点", 2, None), ("一、总体要求", 1, None), ("（1）统一思想", 2, 1)],
@@ -261,6 +325,12 @@ NOT_HEADING_CASES: list[tuple[str, str, list[Row]]] = [
     (
         "list_items_after_colon",
         doc("要做到以下三点：", "1、政治坚定。", "2、业务精通。", "3、作风过硬。", BODY),
+        [OPENING],
+    ),
+    (
+        # the last item ends in 。 and has no neighbour of its own shape: still a list item
+        "list_items_ending_in_semicolons_then_full_stop",
+        doc("要做到以下三点：", "1、政治坚定；", "2、业务精通；", "3、作风过硬。", BODY),
         [OPENING],
     ),
     (

@@ -4,30 +4,45 @@ The text arrives repaired and in the target script (one line per paragraph, each
 stripped). Rules, in the order they apply:
 
 1. **Boilerplate** lines go wherever they sit; a line that may be body stays
-   body. Separators (`-`, `***`). Site disclaimers, by cues that name the site
-   or the upload (`一文来源于网友上传`, `不代表本站观点`, `本文来源于网络`,
-   `如有侵权请联系`, a rights line `版权所有：…`, `京ICP备…`), never by a word
-   a sentence may use (`侵犯版权所有者…`, `如有侵权行为…`). Ads: a document
-   site (`…文档网`, `范文网`), its editor serving the reader (`小编给大家带来`,
-   `下面是小编整理的`), or two ad phrases together (`希望对大家有所帮助`,
-   `欢迎阅读`; one alone is a speech's). An ad that shares a line with a
-   teaser takes the whole line. Widgets, only on a line without sentence
-   punctuation: `打印本页`, `关闭窗口`… anywhere, or opening a short line
-   (`分享到：`, `字号：`, `扫一扫…手机…`, `更多精彩>>`). Recommended reading
-   opens a line as a label (`推荐访问：…`, `【相关阅读】`, `上一篇：…`).
-2. **Compilations.** A file whose first line announces `N篇` and that holds
-   parts headed `…篇1`, `…篇2`… (or `第一篇`, `第二篇`… after such an
-   announcement) yields one document per part, titled by its part line. Two
-   or more parts headed `…篇k` in sequence are a compilation even unannounced.
-   Lines before the first part belong to no document: their date and source
-   become the parts' defaults and their removal counts go to the first part.
+   body. Separators (`-`, `***`), end marks (`（完）`, `END`) and page numbers
+   (`- 1 -`). Site disclaimers, by cues that name the site or the upload
+   (`一文来源于网友上传`, `不代表本站观点`, `本文来源于网络`, `本文仅供参考`,
+   `如有侵权请联系`, a rights line `版权所有：…`, `京ICP备…`), never by a word a
+   sentence may use (`侵犯版权所有者…`, `如有侵权行为…`, `以上数据仅供参考`). Ads: a
+   document site (`…文档网`, `范文网`), its editor serving the reader
+   (`小编给大家带来`, `下面是小编整理的`), the site asking to be followed
+   (`请关注本站`, `感谢您的阅读`), or two ad phrases together (`希望对大家有所帮助`,
+   `欢迎阅读`, `希望能够帮助到大家`, `仅供参考`; one alone is a speech's). An ad
+   that shares a line with a teaser takes the whole line. Widgets, only on a
+   line without sentence punctuation: `打印本页`, `关闭窗口`… anywhere, opening a
+   short line (`分享到：`, `字体：`, `扫一扫…手机…`, `更多精彩>>`), or a row made
+   only of widget and page-link words (`[打印] [关闭]`, `上一页 1 2 下一页`).
+   Recommended reading opens a line as a label (`推荐访问：…`, `【相关阅读】`,
+   `上一篇：…`, `相关热词搜索：…`); a label (`…相关文章：`, `看过…的人还看了：`)
+   followed to the end only by short lines with no sentence end takes those
+   lines (the list of links) with it.
+2. **Compilations.** A file whose first line announces `N篇` (`（精选3篇）`,
+   `【五篇】`) and that holds parts headed in sequence 1, 2, … yields one
+   document per part, titled by its part line. Part lines: `…篇1` (`…（精选篇1）`),
+   `【篇一】…` / `篇一：…` / `范文一：…` (these three even unannounced, when two or
+   more follow in sequence), `第一篇…` and the same title repeated with a number
+   (`…心得体会1`, `…心得体会（二）`) only after an announcement (or, for a
+   repeated title, under that same title). A bare mark (`【篇一】` alone) titles
+   nothing: the line under it is the part's title line (the mark counts as
+   `part_mark`). Lines before the first part belong to no document: their date
+   and source become the parts' defaults and their removal counts go to the
+   first part.
 3. **Header zone** (the title and up to `HEADER_ZONE` lines under it): the
    title is the first line when it is short, has no `。` and no sentence-final
    punctuation at its end, and is no numbered heading. Under it: lines of
    labelled fields (`发布时间：… 访问次数：… 信息来源：…`; a bare name among them is
-   the author), a date alone, a `——…` or `（在…上的讲话）` subtitle, a byline
-   (`office name`, `文/name`, or a bare 2–3 character name opening with a
-   common surname). The block ends at the first line that is none of these;
+   the author; `作者：本报记者 张三` gives 张三, `作者：王建国（丹阳市委组织部）` gives
+   王建国 and `author_unit`; view counts are dropped), a date alone (also in
+   Chinese numerals, `（二〇二三年四月十日）`), a `——…`, `（在…上的讲话）` or
+   `在…上的讲话` subtitle, a byline (`office name`, `unit name`, `文/name`, or a
+   bare 2–3 character name opening with a common surname; several names stay
+   together), an original title (`原标题：…`). The block ends at the first
+   line that is none of these;
    if that line (under a title) opens with a byline run into the body
    (`…组织部长 李晓波胡锦涛总书记…`: an office with no `，；：`, a space, a name)
    the byline is cut off, but only when the name's length is certain: three
@@ -36,8 +51,8 @@ stripped). Rules, in the order they apply:
    characters would not leave. Otherwise the line stays whole and the author
    None.
 4. **Trailer zone** (up to `TRAILER_ZONE` lines at the end): editor credits
-   (`责编/肖楠 美编/石玉`), author notes (`（作者为…）`) and source / author
-   lines (`（来源：…）`).
+   (`责编/肖楠 美编/石玉`), author notes (`（作者为…）`), source / author lines
+   (`（来源：…）`) and original titles.
 5. A document needs at least one body line: one without is dropped, and a file
    with none yields `[]` (the pipeline rejects it as `no_content`).
 
@@ -45,7 +60,8 @@ Keywords match in Simplified and Traditional forms. Fields are never invented:
 what a document does not state stays None. Removals are counted in `removed`
 by kind: `separator`, `boilerplate_disclaimer`, `boilerplate_ad`,
 `boilerplate_nav`, `recommended_reading`, `metadata_line`, `run_in_byline`,
-`author_note`, `editor_credit`, `compilation_header`, `compilation_preamble`.
+`author_note`, `editor_credit`, `compilation_header`, `compilation_preamble`,
+`part_mark`.
 """
 
 from __future__ import annotations
@@ -79,9 +95,14 @@ _VARIANTS: dict[str, str] = {
         "镇鎮 乡鄉 队隊 经經 会會 总總 干幹 专專 视視 调調 党黨 报報 讯訊 "
         "讲講 话話 辞辭 说說説 选選 优優 汇匯彙 单單 于於 现現 实實 务務 "
         "为為爲 核覈 内內 秘祕 终終 注註 备備 证證 启啟啓 获獲穫 带帶 准準 给給 "
-        "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐"
+        "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐 办辦 华華 台臺颱檯 "
+        "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
+        "谢謝 辅輔 过過 这這 题題 认認 还還"
     )
 }
+
+# Traditional keyword characters back to Simplified, for word lists matched by lookup
+_TO_SIMPLIFIED = str.maketrans({t: s for s, ts in _VARIANTS.items() for t in ts})
 
 _VOCABULARY: set[str] = set()  # every keyword used below, for the script tests
 
@@ -132,6 +153,11 @@ _PLACEHOLDER_AUTHORS = frozenset(
 
 # A line with no letter, digit or Han character: "-", "***", "——", "……"
 _SEPARATOR = re.compile(r"^[\W_]+$")
+# An end mark or a page number: "（完）", "（全文完）", "END", "- 1 -"
+_END_MARK = re.compile(
+    rf"^[（(【\[]?\s*(?:{_any('全文完', '完')}|(?i:end))\s*[）)】\]]?$"
+    r"|^[-—－]+\s*\d{1,3}\s*[-—－]+$"
+)
 # Recommended-reading and navigation lists: "推荐访问：…", "【相关阅读】", "上一篇：…"; the
 # cue must stand as a label (bracket, colon, space or line end after it), so that
 # "相关文章指出，…" and "上一篇文章中…" stay body
@@ -139,10 +165,24 @@ _RECOMMENDED = re.compile(
     r"^[【\[]?\s*"
     + _any(
         "推荐访问", "推荐阅读", "相关推荐", "相关阅读", "相关文章", "相关链接", "延伸阅读",
-        "猜你喜欢", "热门推荐", "热门文章", "精彩推荐", "上一篇", "下一篇",
+        "猜你喜欢", "热门推荐", "热门文章", "精彩推荐", "上一篇", "下一篇", "相关热词搜索",
+        "热词搜索", "本文标签", "文章标签", "相关标签", "热门标签", "相关范文", "推荐文章",
     )
     + r"(?:\s*[】\]：:]|\s|$)"
 )  # fmt: skip
+# A label that opens a trailing list of links: "看过“…”的人还看了：", "【…】相关文章："
+_LIST_LABEL = re.compile(
+    r"^(?:[【\[][^】\]]{1,40}[】\]]\s*)?"
+    + _any("相关文章", "相关推荐", "相关阅读", "推荐阅读", "延伸阅读", "相关链接", "相关范文",
+           "推荐文章", "猜你喜欢", "热门推荐", "热门文章", "精彩推荐")
+    + r"\s*[：:]?$|^"
+    + _any("看过", "看了", "读过", "阅读了")
+    + r".{1,40}?"
+    + _any("的人还看了", "的人还看", "的人还阅读了", "还看了")
+    + r"\s*[：:]?$"
+)  # fmt: skip
+LINK_MAX_LEN = 60  # longest line taken as an item of a trailing list of links
+
 _ADVERB = "(?:" + _any("精心", "特意", "特地", "特别", "专门") + ")?"
 # Site disclaimers, matched anywhere in a line; each cue names the site or the
 # upload, so a sentence about copyright or infringement does not match
@@ -179,6 +219,10 @@ _DISCLAIMER = re.compile(
             _any("版权归") + "(?:原)?" + _any("作者", "原创作者", "本站", "本网", "本网站"),
             r"^[【\[]?\s*" + _any("版权声明", "免责声明") + r"\s*(?:[】\]：:]|$)",
             _any("本站", "本网") + "[^。！？]{0,20}" + _any("仅供"),
+            # "本文仅供参考", "仅代表作者个人观点" (not "以上数据仅供参考")
+            _any("本文", "文章", "本文内容", "文章内容") + _any("仅", "只") + _any("供")
+            + _any("参考", "学习", "交流", "阅读"),
+            _any("仅代表作者") + "(?:本人|个人)?" + _any("观点", "立场"),
         ]
     )
 )  # fmt: skip
@@ -199,6 +243,9 @@ _AD = re.compile(
             + _ADVERB
             + _any("整理", "收集", "搜集", "推荐", "带来", "分享", "准备", "汇编"),
             _any("推荐访问") + r"\s*[：:]",
+            # a site asking to be followed or thanked: "请关注本站", "感谢您的阅读"
+            _any("关注本站", "收藏本站", "关注本网", "访问本站", "感谢您的阅读", "感谢阅读",
+                 "感谢您的浏览"),
         ]
     )
 )  # fmt: skip
@@ -216,6 +263,13 @@ _AD_HINTS = [
         + "[^。！？]{0,30}?"
         + _any("为您", "为大家", "给大家", "给您")
         + _any("整理", "带来", "推荐", "收集", "分享", "准备"),
+        _any("希望") + "(?:" + _any("能够", "能", "可以") + ")?" + _any("帮助到", "帮到")
+        + _any("大家", "您", "你"),
+        _any("本站", "本网") + _any("为大家", "为您", "给大家", "给您", "整理", "收集", "精选"),
+        _any("一起来看看吧", "一起看看吧", "来看看吧", "一起来了解一下吧"),
+        _any("仅供参考"),
+        _any("喜欢这篇文章", "喜欢本文"),
+        _any("分享给您的朋友", "分享给你的朋友", "分享给好友", "分享给朋友"),
     ]
 ]  # fmt: skip
 # Punctuation a sentence has and a row of site widgets has not
@@ -231,11 +285,22 @@ _NAV = re.compile(
 # "更多精彩>>" (not "分享到朋友圈的…", "老字号…", "更多内容有待…")
 _WIDGET = re.compile(
     r"^[【\[]?\s*(?:"
-    + _any("分享到")
+    + _any("分享到", "分享")
     + r"\s*(?:[：:]|$)|"
-    + _any("字号")
+    + _any("字号", "字体")
     + r"\s*[：:]|"
-    + _any("扫一扫", "扫描二维码", "微信扫一扫", "手机扫一扫")
+    + "(?:"
+    + _any("用")
+    + ")?"
+    + _any(
+        "扫一扫",
+        "扫描二维码",
+        "微信扫一扫",
+        "手机扫一扫",
+        "微信扫描二维码",
+        "手机扫描二维码",
+        "扫码",
+    )
     + r".{0,16}?"
     + _any("手机", "分享", "关注", "打开", "阅读", "浏览", "访问")
     + "|(?:"
@@ -248,6 +313,19 @@ _WIDGET = re.compile(
     + _any("请", "敬请", "尽在", "点击", "关注")
     + r"|$))"
 )
+# A row of widgets or page links, word by word: "[打印] [关闭]", "打印 | 关闭", "返回首页",
+# "【大 中 小】", "上一页 1 2 3 下一页", "第1页 共3页"
+_WIDGET_SPLIT = re.compile(r"[\s|｜/【】\[\]·•:：<>«»《》()（）]+")
+_WIDGET_WORDS = frozenset(
+    _words(
+        "打印 关闭 收藏 分享 返回 顶部 首页 返回首页 返回顶部 返回列表 返回上一页 打印本页 "
+        "打印此页 关闭窗口 关闭本页 我要打印 我要收藏 我要分享 加入收藏 收藏本页 大 中 小 字体 "
+        "字号 默认 "
+        "上一页 下一页 尾页 末页 上页 下页"
+    )
+)
+_PAGE_WORD = re.compile(r"第?\d{1,3}页?|共\d{1,3}页|\d{1,3}/\d{1,3}")
+WIDGET_ROW_MAX = 60  # longest line read as a row of widgets
 
 # --- title block ----------------------------------------------------------------
 
@@ -257,9 +335,16 @@ _DATE = re.compile(
     r"(?:\s*(?:[上下]午)?\s*(?P<H>\d{1,2})\s*[:：时時点點]\s*(?P<M>\d{1,2})"
     r"(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?\s*分?)?"
 )
+# A date in Chinese numerals, as speeches give it: "二〇二三年四月十日" (○ and 零 for 〇 too)
+_CN_DATE = re.compile(
+    r"(?P<cy>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*日"
+)
+# Either form of date
+_ANY_DATE = re.compile(f"{_DATE.pattern}|{_CN_DATE.pattern}")
 # A line holding only a date: "2008年11月13日", "（2023年4月10日）", "2008-11-13 星期四"
 _WEEKDAY = rf"(?:{_any('星期', '周')}[一二三四五六日天])"
-_DATE_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_DATE.pattern})\s*{_WEEKDAY}?\s*[）)】\]]?$")
+_DATE_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_ANY_DATE.pattern})\s*{_WEEKDAY}?\s*[）)】\]]?$")
 # The labels of header fields, each group named by the field it holds
 _FIELD = re.compile(
     "(?:(?P<time>"
@@ -296,11 +381,13 @@ _AUTHOR_NOTE = re.compile(
     rf"^[（(]\s*(?P<note>{_any('作者系', '作者为', '作者是', '作者单位')}.*?|作者[：:].*?)\s*[）)]$"
 )
 _NOTE_NAME = re.compile(rf"^作者[：:]\s*(?P<name>{_NAME})(?:$|[\s，,、；;])")
-# A subtitle under the title: "——在全市组织工作会议上的讲话", "（在…上的讲话，2023年4月10日）"
+# A subtitle under the title: "——在全市组织工作会议上的讲话", "（在…上的讲话，2023年4月10日）",
+# or the occasion alone: "在全市组织工作会议上的讲话（2023年4月10日）"
+_SPEECH = _any("讲话", "发言", "报告", "致辞", "演讲", "讲稿", "说明", "辅导", "党课", "交流")
 _SUBTITLE = re.compile(
     r"^(?:——|—|--|－－)\s*[^—\-－\s]"
-    rf"|^[（(]\s*{_any('在', '于')}[^）)]{{2,80}}"
-    rf"{_any('讲话', '发言', '报告', '致辞', '演讲', '讲稿', '说明')}[^）)]*[）)]$"
+    rf"|^[（(]\s*{_any('在', '于')}[^）)]{{2,80}}{_SPEECH}[^）)]*[）)]$"
+    rf"|^{_any('在')}[^，,。！？；：:]{{2,60}}?[上中时]的{_SPEECH}(?:[（(][^）)]{{0,30}}[）)])?$"
 )
 _OFFICE = _any(
     "书记", "常委", "部长", "主任", "市长", "县长", "区长", "省长", "州长", "局长", "厅长", "主席",
@@ -308,10 +395,33 @@ _OFFICE = _any(
     "队长", "行长", "经理", "董事长", "理事长", "会长", "社长", "总编辑", "记者", "通讯员",
     "干事", "专员", "巡视员", "调研员", "研究员", "教授", "党组成员",
 )  # fmt: skip
+# One or more names, as a byline states them: "李晓波", "张三 李四", "张三、李四"
+_NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME}){{0,3}}"
 # A byline line: office title(s), space, name — "三门峡市湖滨区委常委、组织部长 李晓波"
-_BYLINE = re.compile(rf"^(?P<office>\S.{{0,40}}{_OFFICE})\s+(?P<name>{_NAME})$")
-# A pen byline: "文/张三", "文｜张三", "◎张三"
-_PEN_BYLINE = re.compile(rf"^(?:文\s*[/／|｜]|◎)\s*(?P<name>{_NAME})$")
+_BYLINE = re.compile(rf"^(?P<office>\S.{{0,40}}{_OFFICE})\s+(?P<name>{_NAMES})$")
+# A unit and a name: "江苏省丹阳市委组织部 王建国" (the name must open with a surname)
+_UNIT = _any(
+    "组织部", "宣传部", "统战部", "政法委", "办公室", "办公厅", "党校", "委员会", "党委", "党组",
+    "党工委", "纪委", "监委", "政府", "研究室", "研究院", "研究中心", "日报", "报社", "新华社",
+    "电视台", "大学", "学院",
+)  # fmt: skip
+_UNIT_BYLINE = re.compile(rf"^(?P<office>\S.{{0,40}}{_UNIT})\s+(?P<name>{_NAMES})$")
+# A pen byline: "文/张三", "文｜张三", "◎张三", "■张三"
+_PEN_BYLINE = re.compile(rf"^(?:文\s*[/／|｜:：]|[◎■●▲★☆])\s*(?P<name>{_NAMES})$")
+# Words before a name in an author field: "作者：本报记者 张三"
+_AUTHOR_ROLE = re.compile(
+    _any("本报记者", "本台记者", "本网记者", "特约记者", "见习记者", "记者", "本报通讯员",
+         "通讯员", "特约评论员", "评论员", "实习生")
+    + r"\s*"
+)  # fmt: skip
+# An author field's names, and a unit in brackets after them: "王建国（丹阳市委组织部）"
+_AUTHOR_VALUE = re.compile(
+    rf"(?P<names>{_NAMES})(?=$|[\s（(])\s*(?:[（(](?P<unit>[^）)]{{2,40}})[）)])?"
+)
+# The original title of a reprint: "原标题：…"
+_ORIGINAL_TITLE = re.compile(
+    rf"^[【\[（(]?\s*{_any('原标题', '原题')}\s*[：:]\s*(?P<title>.+?)\s*[】\]）)]?$"
+)
 # The same byline run into the first body line: "…组织部长 李晓波胡锦涛总书记在…". The office
 # is one run of text with no `，；：` in it (`、。` may join offices), ending in an office word.
 _RUN_IN_BYLINE = re.compile(
@@ -348,15 +458,27 @@ _SENTENCE_END = re.compile("[。！？]")
 
 # --- compilations ---------------------------------------------------------------
 
-# A compilation's announcing line: "在全市…交流发言3篇", "…心得体会（精选5篇）"
+# A compilation's announcing line: "在全市…交流发言3篇", "…心得体会（精选5篇）", "…范文【五篇】"
 _ANNOUNCE = re.compile(
-    rf"^.{{2,80}}?[（(]?{_any('精选', '通用', '优选', '汇编', '合集', '范文')}?"
-    rf"(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})篇[）)]?$"
+    rf"^.{{2,80}}?[（(【\[]?{_any('精选', '通用', '优选', '汇编', '合集', '范文')}?"
+    rf"(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})篇[）)】\]]?$"
 )
-# A part heading ending in its number: "…交流发言篇1", "…篇二"
-_PART_SUFFIX = re.compile(rf"^.{{0,60}}篇(?P<k>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})$")
-# A part heading opening with its number: "第一篇", "第2篇：…"
-_PART_PREFIX = re.compile(rf"^第(?P<k>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})篇(?:[：:\s].{{0,60}})?$")
+_PART_NUM = rf"(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})"
+_PART_NUM_RE = re.compile(_PART_NUM)
+# A part heading ending in its number: "…交流发言篇1", "…篇二", "…（精选篇1）", "…【篇一】"
+_PART_SUFFIX = re.compile(
+    rf"^[^【\[].{{1,59}}?[（(【\[]?(?:精选|范文)?篇(?P<k>{_PART_NUM})[）)】\]]?$"
+)
+# A part heading opening with its mark: "【篇一】…", "篇二：…", "范文3：…", "第一篇：…"; the
+# mark stands apart (bracket, colon, space or line end), so "第一篇文章中…" does not match
+_PART_MARK = re.compile(
+    rf"^[【\[]?\s*(?P<mark>(?P<ordinal>第)?{_PART_NUM}篇|篇{_PART_NUM}|范文{_PART_NUM})"
+    rf"(?:\s*[】\]：:]|\s|$)[\s：:]*(?P<rest>.{{0,60}})$"
+)
+# The same title repeated with a number: "主题教育心得体会1", "…体会（二）", "…之三"
+_PART_REPEATED = re.compile(
+    rf"^(?P<stem>.{{4,60}}?)\s*(?:[（(](?P<k1>{_PART_NUM})[）)]|(?P<k2>{_PART_NUM})|之(?P<k3>{_PART_NUM}))$"
+)
 
 
 # --- API ------------------------------------------------------------------------
@@ -367,13 +489,17 @@ def split_documents(text: str) -> list[DocumentDraft]:
     lines = [s for line in text.split("\n") if (s := line.strip())]
     first = next((line for line in lines if _boilerplate_kind(line) is None), None)
     announced = first is not None and _ANNOUNCE.match(first) is not None
-    starts = _part_starts(lines, announced)
+    starts, bare = _part_starts(lines, announced, first)
     if not starts:
         doc = _build(lines, title=None)
         return [doc] if doc.lines else []
     preamble = _build(lines[: starts[0]], title=None)
     bounds = [*starts, len(lines)]
-    docs = [_build(lines[s + 1 : e], title=lines[s]) for s, e in pairwise(bounds)]
+    # a bare mark ("【篇一】") titles nothing: the part's own title line follows it
+    docs = [_build(lines[s + 1 : e], title=None if bare else lines[s]) for s, e in pairwise(bounds)]
+    if bare:
+        for doc in docs:
+            doc.removed["part_mark"] += 1
     docs = [doc for doc in docs if doc.lines]
     if docs:
         _inherit(docs, preamble)
@@ -386,9 +512,11 @@ def split_documents(text: str) -> list[DocumentDraft]:
 def _build(lines: list[str], title: str | None) -> DocumentDraft:
     """One document from its lines; `title` is given for a compilation part."""
     draft = DocumentDraft(title=title, published_at=None, author=None, source_name=None, lines=[])
+    kinds = [_boilerplate_kind(line) for line in lines]
+    for i in range(_reading_list_start(lines, kinds), len(lines)):
+        kinds[i] = kinds[i] or "recommended_reading"
     kept = []
-    for line in lines:
-        kind = _boilerplate_kind(line)
+    for line, kind in zip(lines, kinds, strict=True):
         if kind is None:
             kept.append(line)
         else:
@@ -410,23 +538,86 @@ def _boilerplate_kind(line: str) -> str | None:
     if _AD.search(line) or sum(hint.search(line) is not None for hint in _AD_HINTS) >= 2:
         return "boilerplate_ad"
     if not _SENTENCE_PUNCT.search(line) and (
-        _NAV.search(line) or (len(line) <= WEAK_MAX_LEN and _WIDGET.match(line))
+        _NAV.search(line)
+        or (len(line) <= WEAK_MAX_LEN and _WIDGET.match(line))
+        or _is_widget_row(line)
     ):
         return "boilerplate_nav"
+    if _END_MARK.match(line):
+        return "separator"
     return None
 
 
-def _part_starts(lines: list[str], announced: bool) -> list[int]:
-    """Indices of a compilation's part headings (1, 2, … in order), or [] if none."""
-    patterns = (_PART_SUFFIX, _PART_PREFIX) if announced else (_PART_SUFFIX,)
-    for pattern in patterns:
+def _is_widget_row(line: str) -> bool:
+    """A short line made only of widget and page-link words: "[打印] [关闭]", "上一页 1 2 下一页".
+
+    Single-character words (大 中 小) count only as a row of three or more.
+    """
+    if len(line) > WIDGET_ROW_MAX:
+        return False
+    words = [w for w in _WIDGET_SPLIT.split(line.translate(_TO_SIMPLIFIED)) if w]
+    if not words or not all(w in _WIDGET_WORDS or _PAGE_WORD.fullmatch(w) for w in words):
+        return False
+    if all(_PAGE_WORD.fullmatch(w) for w in words):
+        return any("页" in w for w in words)  # "3" alone is no page link; "第1页" is
+    return len(words) >= 3 or any(len(w) > 1 for w in words)
+
+
+def _reading_list_start(lines: list[str], kinds: list[str | None]) -> int:
+    """Where a trailing list of links begins ("相关文章：" and the titles under it), or
+    len(lines): a label followed, to the end, only by short lines with no sentence end."""
+    start = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if kinds[i] == "recommended_reading" or _LIST_LABEL.match(line):
+            start = i
+        elif kinds[i] is None and (len(line) > LINK_MAX_LEN or _SENTENCE_END.search(line)):
+            break
+    return start
+
+
+def _part_starts(lines: list[str], announced: bool, first: str | None) -> tuple[list[int], bool]:
+    """Indices of a compilation's part headings (1, 2, … in order), or [] if none; and
+    whether the headings are bare marks ("【篇一】") with the part's title under them."""
+    for family in ("suffix", "mark", "repeated"):
         starts: list[int] = []
+        key: str | None = None  # what every part line of the family must share
         for i, line in enumerate(lines):
-            if "篇" in line and (m := pattern.match(line)) and _cn_int(m["k"]) == len(starts) + 1:
-                starts.append(i)
+            found = _part_number(line, family, announced)
+            if found is None or found[0] != len(starts) + 1:
+                continue
+            if starts and found[1] != key:
+                continue
+            key = found[1]
+            starts.append(i)
+        if family == "repeated" and not (announced or (first is not None and first == key)):
+            continue  # a repeated title splits only under an announcement or the same title
         if len(starts) >= 2:
-            return starts
-    return []
+            return starts, family == "mark" and key == "bare"
+    return [], False
+
+
+def _part_number(line: str, family: str, announced: bool) -> tuple[int, str] | None:
+    """(number, key) when `line` heads a compilation part in the style of `family`.
+
+    The key is what the parts of one compilation share: the stem of a repeated title,
+    whether a mark is bare, the kind of suffix.
+    """
+    if len(line) > 80 or _SENTENCE_END.search(line):
+        return None
+    if family == "suffix":
+        m = _PART_SUFFIX.match(line) if "篇" in line else None
+        return (_cn_int(m["k"]), "suffix") if m else None
+    if family == "mark":
+        m = _PART_MARK.match(line) if "篇" in line or "范文" in line else None
+        if m is None or (m["ordinal"] and not announced):
+            return None  # 第一篇 splits only under an announcement (a book has parts)
+        k = _cn_int(_PART_NUM_RE.search(m["mark"]).group())
+        return k, "bare" if not m["rest"] else "titled"
+    m = _PART_REPEATED.match(line)
+    if m is None or not _HAS_HAN.search(m["stem"]):
+        return None
+    return _cn_int(m["k1"] or m["k2"] or m["k3"]), m["stem"]
 
 
 def _inherit(docs: list[DocumentDraft], preamble: DocumentDraft) -> None:
@@ -476,6 +667,9 @@ def _header_line(line: str, draft: DocumentDraft) -> str | None:
     if (found := _parse_fields(line, _HEADER_FIELDS)) is not None:
         _apply(found, draft)
         return "metadata_line"
+    if m := _ORIGINAL_TITLE.match(line):
+        _add_extra(draft, "original_title", m["title"])
+        return "metadata_line"
     if (m := _DATE_LINE.match(line)) and (when := _datetime(m)) is not None:
         draft.published_at = draft.published_at or when
         return "metadata_line"
@@ -486,10 +680,12 @@ def _header_line(line: str, draft: DocumentDraft) -> str | None:
         return None
     if _SUBTITLE.match(line):
         _add_extra(draft, "subtitle", line)
-        if draft.published_at is None and (m := _DATE.search(line)):
+        if draft.published_at is None and (m := _ANY_DATE.search(line)):
             draft.published_at = _datetime(m)
         return "metadata_line"
-    if m := _BYLINE.match(line):
+    if (m := _BYLINE.match(line)) or (
+        (m := _UNIT_BYLINE.match(line)) and _is_name(_NAME_RE.match(m["name"]).group())
+    ):
         draft.author = draft.author or m["name"]
         _add_extra(draft, "byline", line)
         return "metadata_line"
@@ -566,6 +762,9 @@ def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
     if (found := _parse_fields(line, _TRAILER_FIELDS)) is not None:
         _apply(found, draft)
         return "metadata_line"
+    if m := _ORIGINAL_TITLE.match(line):
+        _add_extra(draft, "original_title", m["title"])
+        return "metadata_line"
     return None
 
 
@@ -579,13 +778,14 @@ def _parse_fields(line: str, allowed: frozenset[str]) -> dict[str, str | datetim
     of an `allowed` kind with a plausible value.
     """
     core = _unbracket(line)
-    if not (_FIELD.match(core) or core[:1].isdigit()) or _SENTENCE_END.search(core):
+    lead = core.lstrip(" \u3000[【(（")
+    if not (_FIELD.match(core) or lead[:1].isdigit()) or _SENTENCE_END.search(core):
         return None
     labels = list(_FIELD.finditer(core))
     if not labels:
         return None
     found: dict[str, str | datetime] = {}
-    head = core[: labels[0].start()].strip()
+    head = core[: labels[0].start()].strip(" \u3000[]【】()（）|｜")
     if head and not _take_value("time", head, found):
         return None
     for m, end in zip(labels, [lab.start() for lab in labels[1:]] + [len(core)], strict=True):
@@ -602,26 +802,23 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
     if not value:
         return True
     if kind == "time":
-        m = _DATE.match(value)
+        m = _ANY_DATE.match(value)
         if m is None or (when := _datetime(m)) is None:
             return False
         found.setdefault("published_at", when)
         rest = value[m.end() :]
         if "，" in rest:  # "时间：2020年3月1日，全市召开…" is a sentence
             return False
-    elif kind in ("source", "author"):
+    elif kind == "source":
         token, *more = value.split(maxsplit=1)
         rest = more[0] if more else ""
         if len(token) > 30:
             return False
-        if kind == "source":
-            found.setdefault("source_name", token)
-        elif token not in _PLACEHOLDER_AUTHORS:
-            found.setdefault("author", token)
-    elif kind == "views":
-        m = re.match(r"\d[\d,]*", value)
-        if m:
-            found.setdefault("views", m.group())
+        found.setdefault("source_name", token)
+    elif kind == "author":
+        return _take_author(value, found)
+    elif kind == "views":  # a page counter, not the document's: dropped
+        m = re.match(r"\d[\d,]*\s*次?", value)
         rest = value[m.end() :] if m else value
     elif kind == "editor":
         found["editors"] = (
@@ -631,10 +828,33 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
     return True
 
 
+def _take_author(value: str, found: dict) -> bool:
+    """An author field's value: "张三", "本报记者 张三", "张三 李四", "王建国（丹阳市委组织部）".
+
+    A role before the names is dropped; a unit in brackets after them goes to
+    `author_unit`. Anything else is one token taken as stated (a pen name, say).
+    """
+    value = _AUTHOR_ROLE.sub("", value, count=1) if _AUTHOR_ROLE.match(value) else value
+    m = _AUTHOR_VALUE.match(value)
+    if m and all(_NAME_RE.fullmatch(n) for n in re.split(r"[\s、，,]+", m["names"])):
+        names, unit, rest = m["names"], m["unit"], value[m.end() :]
+    else:
+        token, *more = value.split(maxsplit=1)
+        names, unit, rest = token, None, more[0] if more else ""
+    if len(names) > 30:
+        return False
+    if names not in _PLACEHOLDER_AUTHORS:
+        found.setdefault("author", names)
+    if unit:
+        found.setdefault("author_unit", unit)
+    _take_loose(rest, found)
+    return True
+
+
 def _take_loose(text: str, found: dict) -> None:
     """Unlabelled words in a metadata line: a date, or a bare name (the author)."""
     for token in text.split():
-        if (m := _DATE.fullmatch(token)) and (when := _datetime(m)) is not None:
+        if (m := _ANY_DATE.fullmatch(token)) and (when := _datetime(m)) is not None:
             found.setdefault("published_at", when)
         elif _is_name(token):
             found.setdefault("author", token)
@@ -645,7 +865,7 @@ def _apply(found: dict, draft: DocumentDraft) -> None:
     draft.published_at = draft.published_at or found.get("published_at")
     draft.author = draft.author or found.get("author")
     draft.source_name = draft.source_name or found.get("source_name")
-    for key in ("views", "editors"):
+    for key in ("author_unit", "editors"):
         if key in found:
             _add_extra(draft, key, found[key])
 
@@ -660,7 +880,13 @@ def _unbracket(line: str) -> str:
 
 
 def _datetime(m: re.Match[str]) -> datetime | None:
-    """The naive datetime of a `_DATE` match; None for an impossible date."""
+    """The naive datetime of a `_DATE` or `_CN_DATE` match; None for an impossible date."""
+    if m.re is not _DATE and m["cy"]:
+        year = int("".join(str(_CN_DIGIT_VALUES.get(c, 0)) for c in m["cy"].replace("○", "〇")))
+        try:
+            return datetime(year, _cn_int(m["cm"]), _cn_int(m["cd"]))
+        except ValueError:
+            return None
     try:
         return datetime(
             int(m["y"]),

@@ -136,12 +136,14 @@ def _plain_shape(line: str) -> bool:
 def _heading_styles(lines: list[_Line]) -> list[str | None]:
     """The numbering style of each heading line, None for body lines."""
     shapes = [_numbered_shape(ln.text) for ln in lines]
+    # the numbering each line opens with, heading-shaped or not ("2、业务精通；" too)
+    opens = [found[0] if (found := _numbering(ln.text)) else None for ln in lines]
     styles: list[str | None] = [None] * len(lines)
     for i, shape in enumerate(shapes):
         if shape is None or i + 1 == len(lines):
             continue
-        # consecutive lines of one style are list items, not headings
-        if shapes[i + 1] == shape or (i > 0 and shapes[i - 1] == shape):
+        # consecutive lines numbered alike are list items, not headings
+        if opens[i + 1] == shape or (i > 0 and opens[i - 1] == shape):
             continue
         styles[i] = shape
     _add_plain_headings(lines, shapes, styles)
