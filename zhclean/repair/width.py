@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from zhclean.repair.chars import HAN
+from zhclean.repair.chars import CJK_PUNCT, HAN
 from zhclean.repair.lm import model
 
 # \r\n and lone \r (old Mac), and Unicode line/paragraph separators.
@@ -26,6 +26,10 @@ _HAN_SPACE = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_TAIL = re.compile(f"[{HAN}]{{1,4}}$")
 _HAN_HEAD = re.compile(f"[{HAN}]{{1,4}}")
+# A single space between Han text and a full-width mark (either order), or two marks.
+_MARK_SPACE = re.compile(
+    f"(?<=[{HAN}{CJK_PUNCT}]) (?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]) (?=[{HAN}])"
+)
 # A line of prose: it has sentence punctuation.
 _PROSE = re.compile("[，。；]")
 # An office title right before the space: a byline's office and name (组织部长 李晓波).
@@ -69,7 +73,7 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     (加 强 党 建). It stays between words in a line that is no prose (业务培训 示范,
     第一章 总则) and after an office title (组织部长 李晓波).
     """
-    if " " not in text or not _HAN_SPACE.search(text):
+    if " " not in text or not (_HAN_SPACE.search(text) or _MARK_SPACE.search(text)):
         return text, Counter()
     gaps = [m.start() for m in _HAN_SPACE.finditer(text)]
     spaced = len(gaps) >= 3 and len(gaps) * 2 >= len(_HAN_CHAR.findall(text))
@@ -79,6 +83,8 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
         for g in gaps
         if spaced or (not _OFFICE_BEFORE.search(text, 0, g) and (prose or _splits_word(text, g)))
     }
+    if prose:  # a space between Han text and a Chinese mark: 干部的 “贴心娘家”
+        drop.update(m.start() for m in _MARK_SPACE.finditer(text))
     if not drop:
         return text, Counter()
     text = "".join(c for i, c in enumerate(text) if i not in drop)
