@@ -28,7 +28,7 @@ import contextlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from zhclean.repair.lm import model
 from zhclean.repair.pinyin import WORD, is_syllable
@@ -57,6 +57,8 @@ _CONTEXT = 4
 """Characters of context on each side when candidates are compared on a window."""
 _BEAM = 16
 """Partial fills kept at each lost byte."""
+_PUT_BACK_FILLS = 3
+"""Most fills tried with dropped pairs put back (the likeliest first)."""
 _CLOSE = 3.0
 """Fills scoring within this of the best are also tried with dropped pairs."""
 _REPAIR_MARGIN = 2.0
@@ -239,6 +241,12 @@ def _dropped_pairs(lead: int, trail: int) -> tuple[tuple[str, str], ...]:
     return tuple((x, y) for _, x, y in scored[:_DROP_CHOICES])
 
 
+@lru_cache(maxsize=1 << 16)
+def _score(text: str) -> float:
+    """The model's score of a short window (windows repeat across fills: cached)."""
+    return model().score(text)
+
+
 def _han(c: str) -> bool:
     """A character a dropped pair may hold: a known Han character or common mark."""
     return c in _MARKS or ("\u4e00" <= c <= "\u9fff" and model().known(c))
@@ -284,7 +292,6 @@ def _char_at(units: list[_Unit], fill: dict[int, int], start: int) -> str:
 def _fills(units: list[_Unit], before: str, after: str) -> list[dict[int, int]]:
     """The likeliest fills of the lost bytes (unit index -> byte value), by a beam
     search that scores each byte on the characters around it."""
-    lm = model()
     starts = _layout(units)
     owner = {u: k for k, s in enumerate(starts) for u in range(s, s + _width(units[s]))}
     beam: list[tuple[dict[int, int], float]] = [({}, 0.0)]
@@ -297,7 +304,7 @@ def _fills(units: list[_Unit], before: str, after: str) -> list[dict[int, int]]:
                 grown_fill = {**fill, hole: v}
                 window = "".join(_char_at(units, grown_fill, starts[j]) for j in range(lo, hi))
                 window = (before if lo == 0 else "") + window + (after if hi == len(starts) else "")
-                grown.append((grown_fill, score + lm.score(window)))
+                grown.append((grown_fill, score + _score(window)))
         if not grown:
             return []
         grown.sort(key=lambda fs: fs[1], reverse=True)
@@ -357,8 +364,7 @@ def _put_back_pairs(
     """Put back pairs the decoder dropped, where the damaged reading started a
     character in the middle of an aligned pair: always where that pair maps to
     nothing (or the annotation needs it), elsewhere when the model is better with it
-    by more than the bonus offsets. None when a needed pair cannot be found."""
-    lm = model()
+    by more than a drop costs. None when a needed pair cannot be found."""
     aligned = _boundaries(units)
     first_hole = min(i for i, u in enumerate(units) if u.byte is None)
     out: list[_Char] = []
@@ -382,7 +388,7 @@ def _put_back_pairs(
             options = tuple((x, y) for x, y in options if unit.reading in _readings().get(y, ()))
         left = (before + _text(out[-_CONTEXT:]))[-_CONTEXT:]
         right = (_text(chars[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
-        best = max(options, key=lambda xy: lm.score(left + xy[0] + xy[1] + right), default=None)
+        best = max(options, key=lambda xy: _score(left + xy[0] + xy[1] + right), default=None)
         if best is None:
             if needed:
                 return None
@@ -398,8 +404,7 @@ def _put_back_pairs(
 def _better_with_pair(left: str, pair: str, alone: str, right: str) -> bool:
     """Whether `left + pair + right` (a dropped pair put back) is likelier than
     `left + alone + right` by more than the cost of a drop."""
-    lm = model()
-    return lm.score(left + pair + right) - _PAIR_COST > lm.score(left + alone + right)
+    return _score(left + pair + right) - _PAIR_COST > _score(left + alone + right)
 
 
 @dataclass
@@ -427,9 +432,12 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     top = max(scores)
     relaxed = any(units[h].relaxed for h in holes)  # base pairs there mean nothing
     best: _Reading | None = None
-    for fill, chars, score in zip(fills, decoded, scores, strict=True):
-        if score < top - _CLOSE and not relaxed:
-            continue
+    ranked = sorted(range(len(fills)), key=scores.__getitem__, reverse=True)
+    chosen = [i for i in ranked if relaxed or scores[i] >= top - _CLOSE]
+    if not relaxed:  # a relaxed byte's pair shows only once a pair is put back: try all
+        chosen = chosen[:_PUT_BACK_FILLS]
+    for i in chosen:
+        fill, chars = fills[i], decoded[i]
         repaired = _put_back_pairs(units, fill, chars, before, after)
         if repaired is None or any(c.text == _NONE for c in repaired):
             continue

@@ -40,6 +40,10 @@ _PUNCT_LOGP = {
     for c, p in {"，": 0.05, "。": 0.03, "、": 0.01, "“": 0.01, "”": 0.01, "：": 0.006}.items()
 }
 """Common marks by how often they occur; others score as `_OTHER["punct"]`."""
+_MARK_PAIRS = {
+    pair: math.log(0.01) for pair in ("。“", "”。", "。”", "！”", "？”", "：“", "”，", "”、", "，“")
+}
+"""Marks that go together, scored as one token (a sentence ends before a quote opens)."""
 
 _lock = threading.Lock()
 
@@ -80,6 +84,7 @@ class CharModel:
         total_words = sum(words.values())
         self._uni = {c: n / total_chars for c, n in chars.items()}
         self._words = {w: math.log(n / total_words) for w, n in words.items() if n > 0}
+        self._words.update(_MARK_PAIRS)
         self._longest = min(max(map(len, self._words)), _LONGEST_WORD)
         self._fold = str.maketrans(fold)
         trad_only, simp_only = _script_only(fold)
@@ -113,6 +118,7 @@ class CharModel:
                 fixed = words.get(c)
                 if fixed is None:
                     fixed = math.log(self._prob(c)) + _LONE_CHAR
+            if c >= "\u3000":  # words, and pairs of marks, start only at CJK characters
                 for end in range(i + 2, min(n, i + self._longest) + 1):
                     logp = words.get(text[i:end])
                     if logp is not None and here + logp > best[end]:
