@@ -11,6 +11,11 @@ from zhclean.repair.degraded import fix_degraded_punctuation
 SEED = Path(__file__).parent.parent / "raw" / "001_94f8bc70a1ccfcb3.txt"
 
 RESTORED = [
+    # 即 announces the quotation that spells it out (seed 001's last section)
+    (
+        "我们创新开展'五比五创'活动.即.'比学习创一流素质'.增强了凝聚力.",
+        "我们创新开展“五比五创”活动，即：“比学习创一流素质”。增强了凝聚力。",
+    ),
     # quotation after a speech verb: ：“…。” and a sentence end after it
     (
         "他在会上强调指出.'要加强学习.提高素质.'会议要求各地抓好落实.确保取得实效.",

@@ -370,7 +370,8 @@ def _decide(clauses: list[str], end: bool) -> list[str]:
     for first, last in spans.items():
         if first and c[first].startswith("“") and not p.marks[first - 1]:
             # a quotation opening a sentence, or announced: 有句名言：“…
-            p.set(first - 1, "：" if h[first - 1].endswith(_QUOTE_INTRO) else "。", True)
+            intro = h[first - 1].endswith(_QUOTE_INTRO) or h[first - 1] == "即"
+            p.set(first - 1, "：" if intro else "。", True)
         if last < p.n - 1 and not _same_frame(c[first], c[last + 1]):
             p.set(last, "。", True)  # …”。 the sentence ends with the quotation
     for j in range(len(p.marks)):
