@@ -14,7 +14,7 @@ RESTORED = [
     # 即 announces the quotation that spells it out (seed 001's last section)
     (
         "我们创新开展'五比五创'活动.即.'比学习创一流素质'.增强了凝聚力.",
-        "我们创新开展“五比五创”活动，即：“比学习创一流素质”。增强了凝聚力。",
+        "我们创新开展“五比五创”活动，即：“比学习创一流素质”，增强了凝聚力。",
     ),
     # quotation after a speech verb: ：“…。” and a sentence end after it
     (
