@@ -62,6 +62,10 @@ def _t2s_table() -> dict[str, str]:
 
     table: dict[str, str] = {}
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    if not path.exists():  # the official OpenCC: compiled dictionaries only
+        from zhclean.script import single_chars
+
+        return {t: s for t, s in single_chars("t2s").items() if len(s) == 1}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             key, _, values = line.partition("\t")
