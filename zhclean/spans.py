@@ -26,6 +26,11 @@ def carry(before: str, after: str, spans: list[Span]) -> list[Span]:
     """
     if not spans or before == after:
         return list(spans)
+    if len(before) == len(after):  # one-for-one replacements (script conversion)
+        return merge(list(spans))
+    found = [_find_again(before, after, span) for span in spans]
+    if all(span is not None for span in found):
+        return merge(found)  # type: ignore[arg-type]
     moves: list[tuple[int, int, int]] = []  # (start in before, end in before, shift)
     matcher = SequenceMatcher(None, before, after, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -41,3 +46,18 @@ def carry(before: str, after: str, spans: list[Span]) -> list[Span]:
         if hits:
             carried.append((min(a for a, _ in hits), max(b for _, b in hits)))
     return merge(carried)
+
+
+def _find_again(before: str, after: str, span: Span) -> Span | None:
+    """The same occurrence of the span's text in `after`, when the edit kept it (the
+    fixes after a reconstruction touch marks, spaces and annotations, not the Han
+    text they reconstructed); None when it is not there."""
+    start, end = span
+    piece = before[start:end]
+    nth = before.count(piece, 0, start)
+    at = -1
+    for _ in range(nth + 1):
+        at = after.find(piece, at + 1)
+        if at < 0:
+            return None
+    return (at, at + len(piece))
