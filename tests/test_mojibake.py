@@ -78,6 +78,19 @@ def gbk_as_cp950_lossy(s: str) -> str:
     return s.encode("gbk").decode("cp950", errors="replace")
 
 
+def cp1252_web(data: bytes) -> str:
+    """Windows-1252 as browsers read it: its five undefined bytes as Latin-1."""
+    return "".join(bytes([b]).decode("cp1252", "replace").replace("\ufffd", chr(b)) for b in data)
+
+
+def gbk_as_web(s: str) -> str:
+    return cp1252_web(s.encode("gbk"))
+
+
+def double_utf8(s: str) -> str:
+    return cp1252_web(cp1252_web(s.encode("utf-8")).encode("utf-8"))
+
+
 # (damaged, expected, kind): one repaired span each, no lost bytes
 KINDS = [
     (utf8_as_gbk("全国代表大会"), "全国代表大会", UTF8_AS_GBK),
@@ -116,6 +129,56 @@ def test_each_kind(damaged: str, expected: str, kind: str) -> None:
     assert text == expected
     assert counts == Counter({kind: 1})
     assert spans == []
+
+
+DASH_LINE = "任职时间只有X—X年，有一半以上的组织干事是新任职的；"
+SESSION = "审议通过的省委X 届X 次全会，也将对全市工作作出部署。"
+TRAD_DASH = "任職時間只有X—X年，有一半以上的組織幹事是新任職的；"
+TRAD_TITLE = "在全市組工幹部業務培訓示範班上的交流發言3篇"
+TRAD_LIST = "推薦訪問：班上 業務培訓 示範 組工幹部能力提升培訓班交流發言材料"
+
+# (damaged, expected, kind): whole damaged lines holding a short run between ASCII codes
+# ("X—X", "X 届X", "3篇"): repaired because the line around it is damaged the same way
+# and the run reads as common Chinese (or a Chinese mark) between Chinese context
+SHORT_RUNS = [
+    (gbk_as_web(DASH_LINE), DASH_LINE, GBK_AS_LATIN1),  # ¡ª <- A1 AA
+    (gbk_as_web(SESSION), SESSION, GBK_AS_LATIN1),  # ½ì <- BD EC
+    (double_utf8(DASH_LINE), DASH_LINE, DOUBLE_UTF8),  # Ã¢â‚¬â€\x9d <- E2 80 94, twice
+    (cp1252_web(DASH_LINE.encode()), DASH_LINE, UTF8_AS_LATIN1),
+    (double_utf8("只有X，X年"), "只有X，X年", DOUBLE_UTF8),
+    (big5_as_gbk(TRAD_DASH), TRAD_DASH, BIG5_AS_GBK),  # A1 58 reads as private use
+    (big5_as_gbk(TRAD_TITLE), TRAD_TITLE, BIG5_AS_GBK),  # 3絞 <- 3篇
+    (big5_as_gbk(TRAD_LIST), TRAD_LIST, BIG5_AS_GBK),  # words between spaces, kana
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected", "kind"), SHORT_RUNS)
+def test_short_runs_between_ascii(damaged: str, expected: str, kind: str) -> None:
+    assert damaged != expected
+    text, counts, spans = fix_mojibake(damaged)
+    assert text == expected
+    assert counts[kind] >= 1
+    assert spans == []
+
+
+# (damaged, expected): real Latin-1 text or marks in a line that also holds mojibake
+SHORT_RUNS_KEPT = [
+    (
+        gbk_as_web(CONGRESS) + " ¡Hola! ½ 1ª São, informação",
+        CONGRESS + " ¡Hola! ½ 1ª São, informação",
+    ),
+    (gbk_as_web(CONGRESS) + " ação", CONGRESS + " ação"),
+    (gbk_as_web(CONGRESS) + " X—X", CONGRESS + " X—X"),
+    (double_utf8(CONGRESS) + " X—X", CONGRESS + " X—X"),
+    ("第3章 " + big5_as_gbk(TRAD), "第3章 " + TRAD),
+    (big5_as_gbk(TRAD) + " 3個 ABC 中 DEF", TRAD + " 3個 ABC 中 DEF"),
+    (big5_as_gbk(TRAD) + " 鍛鍊 飽滿", TRAD + " 鍛鍊 飽滿"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), SHORT_RUNS_KEPT)
+def test_short_runs_kept_when_real(damaged: str, expected: str) -> None:
+    assert fix_mojibake(damaged)[0] == expected
 
 
 # (damaged, expected, reconstructed spans): bytes lost to U+FFFD, chosen by the model
@@ -243,6 +306,16 @@ PRECISION = [
     "한국어와 中文 混合",
     "X—X年",
     "X 届X 次全会",
+    # Latin-1 text that a short-run rule could take for GBK or UTF-8 bytes
+    "¡Hola! ¿Qué tal? 1ª edição, 2º lugar, ½ taza de azúcar.",
+    "São Paulo, informação, ação, não, irmã.",
+    "INFORMAÇÃO E AÇÃO EM SÃO PAULO",
+    "¡Hola! 你好，1ª 届 ½ 个",
+    "第1ª届 X—X 年，3篇，X 届X 次",
+    "X—X — en dash – and em dash — in English, 1—2",
+    # Traditional characters whose GBK bytes begin like UTF-8 (鑽 飽 鎮 閱 錄)
+    "精神飽滿，閱歷豐富，鑽業務鑽得深，鎮組織，錄的人。",
+    "虐、韌、懈、閡、奠、馨、勉都是真字。",
     "",
 ]
 
@@ -271,6 +344,16 @@ _POOL = (
 def test_random_clean_chinese_is_unchanged(text: str, prefix: str) -> None:
     clean = prefix + text
     assert fix_mojibake(clean)[0] == clean
+
+
+def test_long_traditional_line_is_fast() -> None:
+    import time
+
+    fix_mojibake("預熱")
+    line = "精神飽滿，閱歷豐富，鑽研業務，鍛鍊身體，鎮組織部門錄取新生。" * 1000
+    start = time.perf_counter()
+    assert fix_mojibake(line)[0] == line
+    assert time.perf_counter() - start < 0.1
 
 
 def test_long_line_is_fast() -> None:

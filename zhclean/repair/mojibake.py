@@ -12,7 +12,10 @@ Undone here, span by span within each line (good text around a damaged span is k
 
 A span is a candidate when it re-encodes in the wrong codec and the bytes decode in the right
 one; it is replaced only when the model finds the result much likelier per character (and,
-for Chinese targets, mostly Han). Cheap character-class gates keep clean text fast.
+for Chinese targets, mostly Han). Once a line is known damaged one way, a short run between
+ASCII codes (``X¡ªX`` <- ``X—X``, ``3絞`` <- ``3篇``) is repaired too when it becomes common
+Chinese or a Chinese mark with Chinese beyond the ASCII on its sides. Cheap gates keep clean
+text fast (a UTF-8 lead read as GBK must be followed by bytes that go on as UTF-8).
 """
 
 from __future__ import annotations
@@ -184,6 +187,40 @@ def _mostly_cjk(text: str, least: int = 1) -> bool:
     if len(_HAN_RE.findall(text)) < least:
         return False
     return 2 * len(_CJK_RE.findall(text)) >= len(chars)
+
+
+_PUNCT_ONLY = re.compile(f"[{CJK_PUNCT}]+")
+SHORT, SHORT_MARGIN = 3, 1.0
+"""A run of at most SHORT characters between ASCII codes, in a line known damaged, is
+substituted when that gains SHORT_MARGIN nats per character in its context."""
+ASCII_GAP = 12
+"""ASCII characters (a code, a number, "X") that may separate a short run from its context."""
+
+
+def _side(line: str, start: int, step: int) -> bool | None:
+    """What lies beyond the ASCII next to `start` (step -1: leftwards from line[start - 1],
+    +1: rightwards from line[start]): True for Chinese, None for the line's edge, False for
+    anything else (other scripts, more ASCII than a short code or number)."""
+    k = start - 1 if step < 0 else start
+    for _ in range(ASCII_GAP + 1):
+        if not 0 <= k < len(line):
+            return None
+        c = line[k]
+        if c >= "\x80":
+            return _CJK_RE.match(c) is not None
+        k += step
+    return False
+
+
+def _common_cjk(text: str) -> bool:
+    """Every character Chinese punctuation or a common Han character."""
+    return all(c in CJK_PUNCT or (_HAN_RE.match(c) and _uni(c) > COMMON) for c in text)
+
+
+def _between_chinese(line: str, start: int, end: int) -> bool:
+    """`line[start:end]` has Chinese beyond the ASCII on both sides (one may be the edge)."""
+    left, right = _side(line, start, -1), _side(line, end, 1)
+    return left is not False and right is not False and (left or right) is True
 
 
 def _much_likelier(fixed: str, damaged: str, margin: float = MARGIN) -> bool:
@@ -574,7 +611,6 @@ _GBK_HEADS = _gbk_pairs(_UTF8_LEADS, range(0x80, 0xC0))
 _GBK_NEXT = _gbk_pairs(range(0x80, 0xC0), [*range(0x40, 0x7F), *range(0xC2, 0xF0)])
 """GBK characters made of a continuation byte and a lead (or ASCII) byte: what follows."""
 _GATE_UTF8_GBK = re.compile(f"[{_char_class(_GBK_HEADS)}][{_char_class(_GBK_NEXT)}{LOST}€?]")
-_GATE_GBK_LINE = re.compile(f"{_GATE_UTF8_GBK.pattern}|{LOST}")
 _REGION_GBK = re.compile("[^\x00-\x3e\x40-\x7f]+")  # non-ASCII and "?"
 _GATE_LATIN1_UTF8 = re.compile(f"[\xc2-\xf4][{_CONT_CHARS}{LOST}]")
 _GATE_LATIN1_GBK = re.compile(f"[\x81-\xfe][\x80-\xfe{''.join(_CP1252)}]")
@@ -629,11 +665,48 @@ def _substitutions() -> tuple[_Substitution, _Substitution]:
 
 
 @cache
-def _gate() -> re.Pattern[str]:
-    """Any character that some kind of mojibake needs: clean text without one is skipped."""
+def _gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any character that some kind of mojibake needs (clean text without one is skipped),
+    and those of them that need no further look (all but a UTF-8 lead read as GBK)."""
     a, b = _substitutions()
-    chars = set(_GBK_HEADS) | a.bad | b.bad | {LOST, "€"}
-    return re.compile(f"[{_char_class(chars)}\x80-\xff]")
+    telltale = _char_class(a.bad | b.bad | {LOST, "€"}) + "\x80-\xff"
+    return re.compile(f"[{_char_class(_GBK_HEADS)}{telltale}]"), re.compile(f"[{telltale}]")
+
+
+def _suspect(line: str) -> bool:
+    """True when `line` may hold mojibake of some kind (see `_gates`)."""
+    gate, telltale = _gates()
+    if not gate.search(line):
+        return False
+    return telltale.search(line) is not None or _utf8_gbk_suspect(line)
+
+
+UTF8_WINDOW = 4
+"""Characters read from a gate match to see whether their bytes continue as UTF-8."""
+
+
+def _utf8_gbk_suspect(text: str) -> bool:
+    """True when `text` may hold UTF-8 read as GBK: a lost byte (U+FFFD, or "?" near a
+    UTF-8 lead), or a UTF-8 lead read as GBK whose bytes continue as UTF-8 for two
+    characters (or to the end of the text).
+
+    Real Traditional characters match the character gate too (`飽滿` is EF 96 9D 4D, a
+    UTF-8 character and a letter) but their bytes soon stop being UTF-8: the full check,
+    which encodes the whole region, is spared for them."""
+    if LOST in text:
+        return True
+    m = _GATE_UTF8_GBK.search(text)
+    while m:
+        window = text[m.start() : m.start() + UTF8_WINDOW]
+        if "?" in window:  # a "?" written for a lost byte
+            return True
+        data = _gbk_bytes(window)[0]
+        run = _UTF8_RUN.match(data)
+        valid = run.end() if run else 0
+        if valid >= 6 or (valid == len(data) and m.start() + UTF8_WINDOW >= len(text)):
+            return True
+        m = _GATE_UTF8_GBK.search(text, m.start() + 1)
+    return False
 
 
 # ---------------------------------------------------------------- the kinds
@@ -642,30 +715,37 @@ Segment = tuple[str, list[tuple[int, int]] | None, str | None]
 
 
 Fixer = Callable[[str, str, int, bool], Iterator[tuple]]
-"""(region, line, region offset in line, relaxed) -> (start, end, text, unsure, kind) fixes."""
+"""(region, line, region offset in line, relaxed) -> (start, end, text, unsure, kind) fixes.
+The line is the whole line as it stands before the pass (spans repaired by earlier passes
+included), so a fixer can look at the context around a region."""
 
 
 def _apply(
     segments: list[Segment],
     find: re.Pattern[str],
     fixer: Fixer,
-    gate: re.Pattern[str],
+    gate: re.Pattern[str] | Callable[[str], object],
     relax: bool = False,
 ) -> list[Segment]:
     """Run `fixer` over every `find` region of the untouched segments; once it has repaired
     something in the line (the line is known damaged that way), again in relaxed mode."""
-    if not any(spans is None and gate.search(text) for text, spans, _ in segments):
+    suspect = gate.search if isinstance(gate, re.Pattern) else gate
+    if not any(spans is None and suspect(text) for text, spans, _ in segments):
         return segments
     for relaxed in (False, True):
         out: list[Segment] = []
         fixed = False
+        line = "".join(text for text, _, _ in segments)
+        at = 0
         for text, spans, kind in segments:
+            base, at = at, at + len(text)
             if spans is not None:
                 out.append((text, spans, kind))
                 continue
             pos = 0
             for m in find.finditer(text):
-                fixes = sorted(fixer(m.group(), text, m.start(), relaxed), key=lambda f: f[0])
+                found = fixer(m.group(), line, base + m.start(), relaxed)
+                fixes = sorted(found, key=lambda f: f[0])
                 for s, e, new, unsure, fkind in fixes:
                     s, e = s + m.start(), e + m.start()
                     if s < pos:
@@ -726,7 +806,14 @@ def _fix_utf8_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> I
         if len(again) == 1 and again[0][:2] == (0, len(text)):
             _, _, text, unsure = again[0]
             kind = DOUBLE_UTF8
-    if _mostly_cjk(text) and _much_likelier(text, region):
+    chinese = _mostly_cjk(text) and _much_likelier(text, region)
+    mark = (  # a mark alone between ASCII codes ("Xâ€”X" <- "X—X") in a damaged line
+        relaxed
+        and not unsure
+        and _PUNCT_ONLY.fullmatch(text) is not None
+        and _between_chinese(line, offset, offset + len(region))
+    )
+    if chinese or mark:
         yield 0, len(region), text, unsure, kind
 
 
@@ -770,7 +857,18 @@ def _fix_gbk_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> It
             left = line[offset + s - 1 : offset + s]
             right = line[offset + e : offset + e + 1]
             in_word = _LATIN_LETTER.match(left) or _LATIN_LETTER.match(right)
-            if not _mostly_cjk(text, least=1 if relaxed else 2) or (in_word and len(text) < 4):
+            # in a line known to be damaged so, a short run between ASCII codes ("X¡ªX" <-
+            # "X—X") when the line around it is Chinese and the run all Chinese
+            short_ok = (
+                relaxed
+                and len(text) < 4
+                and _common_cjk(text)
+                and min(damaged) >= "\x80"  # no ASCII letter read as a trail byte ("ão")
+                and _between_chinese(line, offset + s, offset + e)
+            )
+            if not short_ok and (
+                not _mostly_cjk(text, least=1 if relaxed else 2) or (in_word and len(text) < 4)
+            ):
                 continue
             if _much_likelier(text, damaged):
                 accepted.append((s, e, text, [], GBK_AS_LATIN1))
@@ -779,12 +877,43 @@ def _fix_gbk_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> It
     yield from best
 
 
-def _substitute(sub: _Substitution, kind: str, region: str) -> Iterator[tuple]:
-    """Segment `region` into kept and substituted stretches (Viterbi under the model)."""
-    if not sub.gate or not sub.gate.search(region):
-        return
-    if len(sub.gate.findall(region)) * 8 < len(region):
-        return
+def _short_swap(sub: _Substitution, region: str, line: str, offset: int) -> str | None:
+    """In a line known damaged: a run of at most SHORT characters between ASCII codes and
+    Chinese context ("3絞" <- "3篇", "X\ue4deX" <- "X—X"), substituted whole when that
+    makes it common Chinese the text around (up to CONTEXT characters) likes better."""
+    if len(region) > SHORT or not _between_chinese(line, offset, offset + len(region)):
+        return None
+    text = region.translate(sub.table)
+    if text == region or not _common_cjk(text):
+        return None
+    if not (_HAN_RE.search(region) or _PUA_RE.search(region) or _ODD_SCRIPT.search(region)):
+        return None
+    before = line[max(0, offset - CONTEXT) : offset]
+    after = line[offset + len(region) : offset + len(region) + CONTEXT]
+    m = _model()
+    gain = m.score(before + text + after) - m.score(before + region + after)
+    return text if gain >= SHORT_MARGIN * len(region) else None
+
+
+def _substitute(
+    sub: _Substitution,
+    kind: str,
+    region: str,
+    line: str = "",
+    offset: int = 0,
+    relaxed: bool = False,
+) -> Iterator[tuple]:
+    """Segment `region` into kept and substituted stretches (Viterbi under the model).
+
+    `relaxed`: the line is known damaged this way, so no region needs the telltale
+    characters of the damage, and a short one is judged in its context."""
+    if relaxed:
+        short = _short_swap(sub, region, line, offset)
+        if short is not None:
+            yield 0, len(region), short, [], kind
+            return
+    elif not sub.gate or len(sub.gate.findall(region)) * 8 < len(region):
+        return  # too few of the damage's telltale characters
     fixed = region.translate(sub.table)
     # states: 0 keep, 1 substitute; score, previous output char, backpointer
     states: list[tuple[float, str, tuple | None]] = [(0.0, "", None), (SWITCH, "", None)]
@@ -821,13 +950,12 @@ def _substitute(sub: _Substitution, kind: str, region: str) -> Iterator[tuple]:
         strong = kind == GBK_AS_BIG5 or _ODD_SCRIPT.search(damaged)
         # Chinese in the wrong double-byte codec still shows some Han (or private-use)
         # characters; Russian or Greek words show none.
+        kana = len(_KANA.findall(damaged)) * 6 > j - k and not _PUA_RE.search(damaged)
         if (
             j - k >= 2
             and (_HAN_RE.search(damaged) or _PUA_RE.search(damaged))
-            and strong
-            and bad * 4 >= j - k
+            and (relaxed or (strong and bad * 4 >= j - k and not kana))
             and _mostly_cjk(text, least=2)
-            and not (len(_KANA.findall(damaged)) * 6 > j - k and not _PUA_RE.search(damaged))
             and _much_likelier(text, damaged)
         ):
             yield k, j, text, [], kind
@@ -835,7 +963,7 @@ def _substitute(sub: _Substitution, kind: str, region: str) -> Iterator[tuple]:
 
 
 def _fix_big5_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
-    yield from _substitute(_substitutions()[0], BIG5_AS_GBK, region)
+    yield from _substitute(_substitutions()[0], BIG5_AS_GBK, region, line, offset, relaxed)
 
 
 def _fix_gbk_as_big5(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
@@ -974,12 +1102,12 @@ def _fix_gbk_as_big5_lost(region: str, line: str, offset: int, relaxed: bool) ->
 def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     a, b = _substitutions()
     segments: list[Segment] = [(line, None, None)]
-    segments = _apply(segments, _REGION_GBK, _fix_utf8_as_gbk, _GATE_GBK_LINE)
-    segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1, _GATE_LATIN1_UTF8)
+    segments = _apply(segments, _REGION_GBK, _fix_utf8_as_gbk, _utf8_gbk_suspect)
+    segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1, _GATE_LATIN1_UTF8, relax=True)
     segments = _apply(segments, _REGION_WEB_GBK, _fix_gbk_as_latin1, _GATE_LATIN1_GBK, relax=True)
     segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1_latin, _GATE_LATIN1_UTF8)
     if a.gate is not None:
-        segments = _apply(segments, a.region, _fix_big5_as_gbk, a.gate)
+        segments = _apply(segments, a.region, _fix_big5_as_gbk, a.gate, relax=True)
     if b.gate is not None:
         if LOST in line:
             segments = _apply(segments, _REGION_BIG5_LOST, _fix_gbk_as_big5_lost, b.gate)
@@ -1007,15 +1135,14 @@ def fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     Returns the repaired text, repair counts by kind, and the [start, end) spans of the
     returned text holding characters chosen by the model (or U+FFFD) for lost bytes.
     """
-    gate = _gate()
-    if not gate.search(text):
+    if not _gates()[0].search(text):
         return text, Counter(), []
     counts: Counter[str] = Counter()
     spans: list[tuple[int, int]] = []
     out: list[str] = []
     pos = 0
     for line in text.split("\n"):
-        if gate.search(line):
+        if _suspect(line):
             line, line_counts, line_spans = _fix_line(line)
             counts.update(line_counts)
             spans.extend((pos + s, pos + e) for s, e in line_spans)
