@@ -57,6 +57,8 @@ _CONTEXT = 4
 """Characters of context on each side when candidates are compared on a window."""
 _BEAM = 16
 """Partial fills kept at each lost byte."""
+_WINDOW = 400
+"""Characters after the last site turned into bytes (more only if a stretch needs it)."""
 _PUT_BACK_FILLS = 3
 """Most fills tried with dropped pairs put back (the likeliest first)."""
 _CLOSE = 3.0
@@ -128,13 +130,13 @@ def _sites(text: str) -> list[_Site]:
     return sorted(sites, key=lambda s: s.start)
 
 
-def _units(text: str, sites: list[_Site]) -> list[_Unit]:
-    """The damaged text as a byte stream: characters as their GBK bytes, a lost byte
+def _units(text: str, sites: list[_Site], lo: int = 0, hi: int | None = None) -> list[_Unit]:
+    """`text[lo:hi]` as a byte stream: characters as their GBK bytes, a lost byte
     (None) for each site, and a break where GBK cannot encode a character."""
     units: list[_Unit] = []
     by_start = {s.start: s for s in sites}
-    i = 0
-    while i < len(text):
+    i, hi = lo, len(text) if hi is None else hi
+    while i < hi:
         site = by_start.get(i)
         if site is not None:
             units.append(_Unit(None, i, True, site.reading))
@@ -514,12 +516,21 @@ def _plan(text: str, sites: list[_Site]) -> list[tuple[int, int, _Reading | None
     The reading is None for a stretch that cannot be re-paired, and for one whose
     lost-mark sites make it no likelier than the text as it reads.
     """
+    if not sites:
+        return []
     lm = model()
-    units = _units(text, sites)
+    # only the neighbourhood of the sites, unless a stretch runs to its end
+    lo, hi = max(0, sites[0].start - 2 * _CONTEXT), min(len(text), sites[-1].end + _WINDOW)
+    units = _units(text, sites, lo, hi)
+    stretches = _stretches(units)
+    if hi < len(text) and stretches and stretches[-1][1] == len(units):
+        hi = len(text)
+        units = _units(text, sites, lo, hi)
+        stretches = _stretches(units)
     edits = []
-    for first, last in _stretches(units):
+    for first, last in stretches:
         start = units[first].src
-        end = units[last].src if last < len(units) else len(text)
+        end = units[last].src if last < len(units) else hi
         inside = [s for s in sites if start <= s.start < end]
         before, after = text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
         part = units[first:last]
