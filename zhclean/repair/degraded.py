@@ -6,20 +6,26 @@ into the body. On a line that shows this damage (`.` between Han characters, no
 full-width Chinese punctuation at all) the marks are read back from the text:
 
 - `'` pair up into “…” (‘…’ when nested after a speech verb inside a quote);
-- `：` after a speech verb before a quote (指出.'… -> 指出：“…), after 即, and
-  after an announced count before 一是 (突出“四个围绕”：一是…);
+- `：` after a speech verb before a quote (指出.'… -> 指出：“…, 说过：“…), after 即,
+  after an announced count before 一是 (突出“四个围绕”：一是…, 有“四气”：一是…), at
+  the end of a line that announces a count (我讲三点意见：) and after a label opening
+  the line (第一句话：…, 导语：…);
 - `、` between the items of a list: short parallel items (选干部.配班子), items
   sharing their first or last characters (工业化.信息化), items closing with 等,
-  quoted terms (“双强”工程.“大学生村干部”计划) and short items inside a quote;
+  quoted terms (“双强”工程.“大学生村干部”计划), titles in a row (《…》、《…》),
+  neighbouring numbers (一、两次) and short items inside a quote;
 - `。` at a sentence end: before an enumerator (一是/二要…), after a short
   enumerator topic (一要强化发展理念。), before a sentence-opening word (当前,
-  同时, 这…), inside a quotation's closing quote, before a quoted topic that
-  `就是` explains, and at the end of the line or before a heading; around a
-  quotation that stands as a clause of its own (…。“尺有所短，寸有所长”。…, `：`
-  after 说/名言…), after a lone enumerated topic of 5+ characters (三是…想提拔。),
-  before a word the next sentence takes up (…的态度。态度决定一切) and before a
-  question (…。如何提高执行力？); never right after 为了/如果/只有… clauses;
-- `；` before 有的/另一方面 in a series (有的…，…；有的…);
+  同时, 这…, but not 这是/这很/这就 taking up the clause before), inside a
+  quotation's closing quote, before a quoted topic that `就是` explains, and at
+  the end of the line or before a heading; around a quotation that stands as a
+  clause of its own (…。“尺有所短，寸有所长”。…, `：` after 说/名言…), after a
+  lone enumerated topic of 5+ characters (三是…想提拔。), before a word the next
+  sentence takes up (…的态度。态度决定一切) and before a question
+  (…。如何提高执行力？); never right after 为了/如果/只有… clauses;
+- `；` before 有的/另一方面 in a series (有的…，…；有的…), between groups opening with
+  clauses of one frame (从政治上讲，…；从工作上讲，…) and between enumerated items
+  that are a bare word each (一是傲气，…；二是霸气，…);
 - `、` also between modifiers of one head (奋发向上、锐意进取的精神状态);
 - `，` everywhere else; a `.` in a number (1.8亿, v1.2) is never touched.
 
@@ -70,6 +76,8 @@ _SUBORDINATE = (
     "为了", "如果", "假如", "虽然", "尽管", "因为", "由于", "只要", "只有", "随着", "面对", "对于",
     "无论", "不管", "即使", "哪怕", "一旦", "除了",
 )  # fmt: skip
+# 这 taking up the clause before it as a subject: …的表现，这是…; …新任务，这就要求…
+_RESUMING = re.compile("这(?:是|很|就)")
 _ASKING = re.compile("怎样|怎么|如何|什么|哪|为何|何在|为什么")
 # What introduces a quotation that opens its own clause: 有句名言：“…
 _QUOTE_INTRO = (*_SPEECH, "说过", "讲过", "句话", "名言", "如下")
@@ -86,9 +94,16 @@ _CLAUSE_OPENERS = (
     "把", "对", "在", "从", "使", "让", "通过", "按照", "根据", "围绕", "确保", "从而", "进而",
     "而", "却", "才", "我们", "他们", "这", "那", "其", "任何", "所有", "每",
 )  # fmt: skip
+_COUNTS = "一二两三四五六七八九"
 _ENUM = re.compile(rf"^([{_NUMERALS}])(?:是|要|则|来|方面)")
 _NUMBERED = re.compile(rf"^([{_NUMERALS}])$")
 _COUNTED = re.compile(rf"[{_NUMERALS}两几][个项条点大]|以下|如下")
+# A label opening the line: 第一句话：…, 导语：…
+_LABEL = re.compile(rf"第[{_NUMERALS}]+(?:句话|点|条|部分)|导语|摘要|编者按|内容提要")
+# A clause announcing what follows by its count: 我讲三点意见, 主要体现在三个方面, 有“三想”
+_ANNOUNCING = re.compile(
+    rf"(?:[{_NUMERALS}两几][个项条点种句大]{_H}{{0,2}}|“[{_NUMERALS}两几]{_H}{{1,2}}”)$"
+)
 # A clause that is only a place or setting: 在农村, 在社区党组织中
 _LOCATIVE = re.compile(rf"^在(?:{_H}{{1,4}}|{_H}{{1,12}}[中里])$")
 _OFFICE = re.compile(
@@ -365,6 +380,8 @@ def _decide(clauses: list[str], end: bool) -> list[str]:
     items = sorted(p.enum)
     # enumerated items that are single clauses take `；` between them, longer ones `。`
     short_items = bool(items) and all(y - x == 1 for x, y in itertools.pairwise(items))
+    # …or a bare word each, explained after a comma: 一是傲气，总觉得…；二是霸气，…
+    short_items = short_items or (bool(items) and all(len(h[i]) <= 4 for i in items))
     # quotations standing as clauses of their own: (first, last) clause indexes
     spans = {first: last for first, last in _quote_spans(c) if _closes_clause(c[last])}
     for first, last in spans.items():
@@ -377,17 +394,18 @@ def _decide(clauses: list[str], end: bool) -> list[str]:
     for j in range(len(p.marks)):
         if p.marks[j]:
             continue
-        if j == p.n - 1:
-            p.set(j, "。", True)
+        if j == p.n - 1:  # the line's end; a count announces what the next line holds
+            p.set(j, "：" if _ANNOUNCING.search(c[j]) else "。", True)
             continue
         _a, b, ha, hb = c[j], c[j + 1], h[j], h[j + 1]
         after = h[j + 2] if j + 2 < p.n else ""
-        if b.startswith("“") and (ha.endswith(_SPEECH) or ha == "即" or ha.endswith("如下")):
-            p.set(j, "：")
+        announced = b.startswith("“") and (ha.endswith(_QUOTE_INTRO) or ha == "即")
+        if announced or (j == 0 and _LABEL.fullmatch(c[0]) and len(hb) >= 6):
+            p.set(j, "：")  # 指出：“…, 第一句话：…
         elif b.startswith(("”", "’")):  # the dot closed a quotation: its full stop
             p.set(j, "。", True)
         elif j + 1 in p.enum:
-            if _COUNTED.search(ha) and j not in p.enum:
+            if (_COUNTED.search(ha) or _ANNOUNCING.search(c[j])) and j not in p.enum:
                 p.set(j, "：")
             else:
                 p.set(j, "；" if short_items else "。", True)
@@ -449,7 +467,7 @@ def _opens_sentence(p: _Clauses, j: int) -> bool:
     question, mark, _ = p.c[j + 1].partition("？")
     if mark and _ASKING.search(question) and ha[:2] != hb[:2]:
         return True  # a question opens a sentence: …。怎样抓好组织工作？
-    if hb.startswith(_STARTERS):
+    if hb.startswith(_STARTERS) and not _RESUMING.match(hb):
         return not (j > 0 and (ha in _ADVERBIALS or ha.endswith(_SPEECH)))
     if j == 0:
         return False
@@ -493,6 +511,10 @@ def _lists(p: _Clauses) -> None:
             if len(_han(term)) <= 12:
                 p.set(j, "、")
                 continue
+        # titles in a row: 《组织部政治学习制度》、《组织部业务培训制度》
+        if b.startswith("《") and "《" in a and re.search(r"》[^《》]{0,3}$", a):
+            p.set(j, "、")
+            continue
         if b.rstrip("”’") != hb or not ha or hb.startswith(_CLAUSE_OPENERS + _STARTERS):
             continue
         if j + 1 in p.enum:
@@ -546,6 +568,11 @@ def _lists(p: _Clauses) -> None:
             and (j + 1 >= len(p.marks) or p.hard[j + 1] or p.marks[j + 1] == "；" or b != hb)
         ):
             p.set(j, "、")  # 观念更新、推进发展、加强党自身建设的重要活动载体
+    for j in range(n - 1):  # neighbouring numbers, not a run of items: 一、两次
+        a, b = c[j], c[j + 1]
+        numbers = a[-1:] in _COUNTS and b[:1] in _COUNTS and a[-1] != b[0]
+        if numbers and p.free(j) and _tail_ok(a, 1):
+            p.set(j, "、")
 
 
 def _shape(text: str) -> tuple[int, ...]:
@@ -599,6 +626,7 @@ def _semicolons(p: _Clauses) -> None:
             p.set(j, "；")
     start = 0
     for end in [j for j, hard in enumerate(p.hard) if hard] + [p.n - 1]:
+        _framed_groups(p, start, min(end, p.n - 1))
         openers: dict[str, list[int]] = {}
         for i in range(start, min(end, p.n - 1) + 1):
             if (i == start or not p.marks[i - 1]) and len(p.h[i]) >= 3:
@@ -614,9 +642,24 @@ def _semicolons(p: _Clauses) -> None:
             ):
                 spots = [k - 1 for k in spots]  # the group opens one clause earlier: 比学习
             for k in spots[1:]:
-                if not p.marks[k - 1]:
+                if not p.marks[k - 1] and not (k >= 2 and p.marks[k - 2] == "；"):
                     p.set(k - 1, "；")
         start = end + 1
+
+
+def _framed_groups(p: _Clauses, start: int, end: int) -> None:
+    """Groups of clauses opening with clauses of one frame (从政治上讲，…；从工作上讲，…;
+    衡量…工作，看…；评价…工作，看…) take `；` before each later group."""
+    last: dict[tuple[int, str], int] = {}
+    for i in range(start, end):
+        h = p.h[i]
+        if not 4 <= len(h) <= 8 or (i > start and p.marks[i - 1]):
+            continue
+        key = (len(h), h[-2:])
+        k = last.get(key)
+        last[key] = i
+        if k is not None and i - k >= 2 and _aligned(p.h[k], h) >= max(3, len(h) // 2):
+            p.set(i - 1, "；")
 
 
 def fix_degraded_punctuation(text: str) -> tuple[str, Counter[str]]:
