@@ -11,6 +11,11 @@ from zhclean.repair.degraded import fix_degraded_punctuation
 SEED = Path(__file__).parent.parent / "raw" / "001_94f8bc70a1ccfcb3.txt"
 
 RESTORED = [
+    # items of a list ending alike are no frame heads: 、 between them
+    (
+        "坚持和完善党员活动日制度.调训轮训制度.学时学分制度等.推进教育管理制度创新.",
+        "坚持和完善党员活动日制度、调训轮训制度、学时学分制度等，推进教育管理制度创新。",
+    ),
     # 即 announces the quotation that spells it out (seed 001's last section)
     (
         "我们创新开展'五比五创'活动.即.'比学习创一流素质'.增强了凝聚力.",

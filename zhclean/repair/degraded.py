@@ -656,6 +656,9 @@ def _framed_groups(p: _Clauses, start: int, end: int) -> None:
         if not 4 <= len(h) <= 8 or (i > start and p.marks[i - 1]):
             continue
         key = (len(h), h[-2:])
+        tail = h.rstrip("等")[-2:]
+        if "等" in h or (i > start and p.h[i - 1].endswith(tail)) or p.h[i + 1].endswith(tail):
+            continue  # an item of a list (…制度、…制度等), not the head of a group
         k = last.get(key)
         last[key] = i
         if k is not None and i - k >= 2 and _aligned(p.h[k], h) >= max(3, len(h) // 2):
