@@ -1,35 +1,74 @@
 """The `clean-corpus` flow: raw/ -> validated, versioned Parquet in processed/.
 
-Reads like the pipeline's table of contents; each task runs the plain functions
-of the `zhclean` package over a batch of files.
+Reads like the pipeline's table of contents:
+
+1. discover the raw files and hash them;
+2. compare with the parent version (LATEST): unchanged files keep their rows;
+3. clean the other files in batches of about `batch_bytes`, in parallel processes
+   (or threads); each batch task writes its tables as part files into the run's
+   temporary version directory and returns only counts;
+4. copy the unchanged files' rows from the parent, streaming;
+5. validate the whole version from its part files (small columns only);
+6. publish: report.md and lengths.png into the version, rename it to vNNNN,
+   point LATEST at it; leave the report as the artifact `clean-corpus-summary`.
 """
 
 from __future__ import annotations
 
+import math
+import os
+import threading
 import time
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from schemas import validate_batch, validate_run
-from zhclean import __version__
-from zhclean.discover import discover
-from zhclean.model import RawFile, Reject
-from zhclean.pipeline import BatchResult, Config, process_batch
-from zhclean.publish import publish
-from zhclean.report import render, summarize
-from zhclean.script import converter_info
-from zhclean.tables import SCHEMA_VERSION, concat, new_rows
+from schemas import validate_batch, validate_parts
+from zhclean import __version__, progress
+from zhclean.discover import discover, read
+from zhclean.incremental import Plan, carry_over, code_sha256, plan, read_manifest
+from zhclean.model import RawFile, Rejected
+from zhclean.pipeline import Config, process_batch
+from zhclean.publish import abort, commit, latest, start, write_part
+from zhclean.report import (
+    PLOT,
+    REPORT,
+    Stats,
+    artifact_markdown,
+    histogram_png,
+    render,
+    report_markdown,
+    summarize,
+)
+from zhclean.script import converter, converter_info
+from zhclean.tables import SCHEMA_VERSION, SCHEMAS, new_rows
 
 DEFAULT_BATCH_BYTES = 4 * 2**20
+MIN_BATCH_BYTES = 2**20
+"""Batches are not cut smaller than this to feed every worker (a task should do
+seconds of work: a process-pool task costs ~0.2 s, cleaning runs at ~0.4 MB/s)."""
+RUNNERS = ("process", "thread")
+_PROGRESS_LOG_SECONDS = 10.0
+_VALIDATE_LOCK = threading.Lock()
+"""pandera's validation is not thread-safe (it retries a failing lazy import on every
+call, and another thread can see the half-imported module): one batch at a time."""
 
 
-def batches(files: list[RawFile], batch_bytes: int) -> list[list[RawFile]]:
-    """Consecutive groups of files of about `batch_bytes` each (at least one file)."""
+def batches(files: list[RawFile], batch_bytes: int, workers: int = 1) -> list[list[RawFile]]:
+    """Consecutive groups of files of about `batch_bytes` each (at least one file).
+
+    With several workers, the batch size shrinks (not below `MIN_BATCH_BYTES`, never
+    above `batch_bytes`) so that each worker gets a batch of a small corpus.
+    """
+    total = sum(max(f.size, 1) for f in files)
+    if workers > 1:
+        batch_bytes = min(batch_bytes, max(MIN_BATCH_BYTES, math.ceil(total / workers)))
     groups: list[list[RawFile]] = []
     size = batch_bytes
     for raw in files:
@@ -41,27 +80,106 @@ def batches(files: list[RawFile], batch_bytes: int) -> list[list[RawFile]]:
     return groups
 
 
+def _warm_worker(target_script: str) -> None:
+    """Build a worker process's converter and repair model once, before its first batch."""
+    from zhclean.repair.lm import model
+
+    converter(target_script)
+    model()
+
+
+def task_runner(runner: str, workers: int, target_script: str = "hans") -> TaskRunner:
+    """The task runner the batches run on: `process` (default; each worker process
+    builds its converter and repair model once) or `thread`."""
+    if runner == "process":
+        return ProcessPoolTaskRunner(
+            max_workers=workers, initializer=_warm_worker, initargs=(target_script,)
+        )
+    if runner == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
+
+
+@dataclass
+class BatchDone:
+    """What a batch task returns to the flow: counts only, its tables are part files."""
+
+    files: int
+    bytes: int
+    stats: Stats
+    shas: dict[str, str | None]  # the SHA-256 of the bytes each file's rows were made from
+
+
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_files(raw_dir: Path, max_file_bytes: int) -> tuple[list[RawFile], list[Reject]]:
-    return discover(raw_dir, max_file_bytes)
+def discover_files(raw_dir: Path, max_file_bytes: int) -> tuple[list, list, dict]:
+    """Every raw file (or its reject) and its SHA-256 (None when it cannot be read)."""
+    files, rejects = discover(raw_dir, max_file_bytes)
+    shas: dict[str, str | None] = {}
+    for raw in files:
+        try:
+            shas[raw.rel_path] = read(raw)[1]
+        except Rejected:
+            shas[raw.rel_path] = None
+    return files, rejects, shas
 
 
 @task(name="clean-batch", cache_policy=NO_CACHE)
-def clean_batch(files: list[RawFile], config: Config) -> BatchResult:
-    """Decode, repair, convert and structure a batch of files; validate what it made."""
+def clean_batch(files: list[RawFile], config: Config, temp: str, part: int) -> BatchDone:
+    """Decode, repair, convert and structure a batch of files; validate what it made and
+    write it as part `part` of each table in the temporary version directory `temp`."""
     result = process_batch(files, config)
-    validate_batch(result.tables)
-    return result
+    _validate_batch(result.tables)
+    for name, table in result.tables.items():
+        if table.num_rows:
+            write_part(Path(temp), name, part, table)
+    shas = dict(_path_sha(result.tables["documents"]) + _path_sha(result.tables["rejects"]))
+    return BatchDone(result.files, result.bytes, Stats.of(result.tables), shas)
+
+
+def _validate_batch(tables: dict[str, Any]) -> None:
+    # A module-level function: a task's own function is pickled by value for the
+    # process pool, and a lock among its globals could not be.
+    with _VALIDATE_LOCK:
+        validate_batch(tables)
+
+
+def _path_sha(table: Any) -> list[tuple[str, str | None]]:
+    return list(
+        zip(table["source_path"].to_pylist(), table["source_sha256"].to_pylist(), strict=True)
+    )
+
+
+@task(name="carry-over", cache_policy=NO_CACHE)
+def carry_over_rows(parent_dir: Path, temp: Path, keep: list[str], first_part: int) -> Stats:
+    """The unchanged files' rows, copied from the parent version."""
+    return carry_over(parent_dir, temp, keep, first_part)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(tables: dict, raw_paths: list[str]) -> None:
-    validate_run(tables, raw_paths)
+def validate(temp: Path, raw_paths: list[str]) -> dict[str, int]:
+    return validate_parts(temp, raw_paths)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish_version(out_dir: Path, tables: dict, manifest: dict[str, Any]) -> str:
-    return publish(out_dir, tables, manifest)
+def publish_version(
+    out_dir: Path,
+    temp: Path,
+    manifest: dict[str, Any],
+    row_counts: dict[str, int],
+    stats: Stats,
+    facts: dict[str, Any],
+) -> tuple[str, dict[str, Any], str]:
+    """Rename the temporary directory to the next version, with its report and plot."""
+    made: dict[str, Any] = {}
+
+    def extras(version: str) -> dict[str, str | bytes]:
+        made["summary"] = summary = summarize(stats, version=version, **facts)
+        made["report"] = report_markdown(summary)
+        made["png"] = png = histogram_png(list(summary["lengths"].values()))
+        return {REPORT: made["report"], PLOT: png}
+
+    version = commit(out_dir, temp, manifest, row_counts, extras)
+    return version, made["summary"], artifact_markdown(made["report"], made["png"])
 
 
 @flow(name="clean-corpus", log_prints=False)
@@ -71,80 +189,151 @@ def clean_corpus(
     target_script: str = "hans",
     batch_bytes: int = DEFAULT_BATCH_BYTES,
     max_file_bytes: int = 50 * 2**20,
+    runner: str = "process",
+    workers: int | None = None,
+    incremental: bool = True,
 ) -> dict[str, Any]:
     """Clean every file under raw_dir and publish the next version under out_dir.
 
     target_script: hans (Simplified, OpenCC t2s), hant (Traditional, s2t) or keep.
     batch_bytes: raw bytes per task. max_file_bytes: larger files are rejected.
-    Returns the run summary, with the published `version`.
+    runner: where batches run, `process` (a process pool, default) or `thread`;
+    workers: how many (default: the machine's CPU count).
+    incremental: reuse the parent version's rows of unchanged files (and publish
+    nothing when nothing changed); False processes every file again.
+    Returns the run summary: `version` is the published version, or None with
+    `unchanged_since` naming the version that is already up to date.
     """
     logger = get_run_logger()
     started = time.perf_counter()
+    if runner not in RUNNERS:
+        raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
+    workers = max(1, workers or os.cpu_count() or 1)
     config = Config(target_script=target_script, max_file_bytes=max_file_bytes)
     raw, out = Path(raw_dir), Path(out_dir)
     if not raw.is_dir():
         raise FileNotFoundError(f"raw directory {raw} does not exist")
 
-    files, discover_rejects = discover_files(raw, max_file_bytes)
-    groups = batches(files, batch_bytes)
-    logger.info(
-        "%d files (%d rejected at discovery) in %d batches",
-        len(files) + len(discover_rejects),
-        len(discover_rejects),
-        len(groups),
-    )
-    results: list[BatchResult] = clean_batch.map(groups, unmapped(config)).result()
-
-    rejected = new_rows()["rejects"]
-    for r in discover_rejects:
-        rejected.append(**r.__dict__)
-    batch_tables = [r.tables for r in results] + [{"rejects": rejected.to_arrow()}]
-    tables = {
-        name: concat((t[name] for t in batch_tables if name in t), name)
-        for name in ("documents", "sections", "sentences", "rejects")
-    }
-    raw_paths = [f.rel_path for f in files] + [r.source_path for r in discover_rejects]
-    validate(tables, raw_paths)
-
-    manifest = {
+    files, discover_rejects, shas = discover_files(raw, max_file_bytes)
+    fingerprint = {
         "schema_version": SCHEMA_VERSION,
         "pipeline_version": __version__,
-        "config": {**config.to_dict(), "converter": converter_info(target_script)},
-        "inputs": _inputs(tables),
+        "config": {
+            **config.to_dict(),
+            "converter": converter_info(target_script),
+            "code_sha256": code_sha256(),
+        },
     }
-    version = publish_version(out, tables, manifest)
-    summary = summarize(
-        tables,
-        version=version,
-        out_dir=str(out),
-        files=len(raw_paths),
-        megabytes=round(sum(f.size for f in files) / 2**20, 3),
-        seconds=round(time.perf_counter() - started, 2),
-        encodings=dict(sum((r.encodings for r in results), Counter()).most_common()),
-        scripts=dict(sum((r.scripts for r in results), Counter()).most_common()),
+    parent = latest(out) if out.is_dir() else None
+    parent_manifest = read_manifest(out / parent) if parent else None
+    work: Plan = plan(
+        parent, parent_manifest, fingerprint, files, shas, discover_rejects, incremental
     )
-    text = render(summary)
-    logger.info("published %s\n%s", version, text)
+    raw_paths = [f.rel_path for f in files] + [r.source_path for r in discover_rejects]
+    megabytes = round(sum(f.size for f in files) / 2**20, 3)
+    if work.nothing_changed:
+        logger.info("nothing changed since %s: no new version", parent)
+        return {
+            "version": None,
+            "unchanged_since": parent,
+            "out_dir": str(out),
+            "files": len(raw_paths),
+            "megabytes": megabytes,
+            "changes": work.changes,
+        }
+
+    groups = batches(work.process, batch_bytes, workers)
+    logger.info(
+        "%d files (%d rejected at discovery): %s; %d to clean in %d batches on %s",
+        len(raw_paths),
+        len(discover_rejects),
+        ", ".join(f"{k} {v}" for k, v in work.changes.items()),
+        len(work.process),
+        len(groups),
+        runner,
+    )
+    temp = start(out)
+    try:
+        stats = _clean_and_carry(temp, out, work, groups, config, runner, workers, shas, logger)
+        rejected = new_rows()["rejects"]
+        for r in discover_rejects:
+            rejected.append(**r.__dict__)
+        if len(rejected):  # part 0: batches number theirs from 1, carried parts follow
+            table = rejected.to_arrow()
+            write_part(temp, "rejects", 0, table)
+            stats.merge(Stats.of({"rejects": table}))
+        for name, schema in SCHEMAS.items():  # every table readable, even when empty
+            if not (temp / name).is_dir():
+                write_part(temp, name, 0, schema.empty_table())
+        row_counts = validate(temp, raw_paths)
+
+        manifest = {
+            **fingerprint,
+            "inputs": _inputs(files, shas, discover_rejects),
+            "changes": {**work.changes, "config_changed": work.config_changed},
+        }
+        facts = {
+            "out_dir": str(out),
+            "files": len(raw_paths),
+            "megabytes": megabytes,
+            "seconds": round(time.perf_counter() - started, 2),
+            "changes": work.changes,
+        }
+        version, summary, artifact = publish_version(out, temp, manifest, row_counts, stats, facts)
+    except BaseException:
+        abort(temp)
+        raise
+    logger.info("published %s\n%s", version, render(summary))
     create_markdown_artifact(
-        key="clean-corpus-summary", markdown=text, description=f"zhclean {version}"
+        key="clean-corpus-summary", markdown=artifact, description=f"zhclean {version}"
     )
     return summary
 
 
-def _inputs(tables: dict) -> dict[str, Any]:
+def _clean_and_carry(
+    temp: Path,
+    out: Path,
+    work: Plan,
+    groups: list[list[RawFile]],
+    config: Config,
+    runner: str,
+    workers: int,
+    shas: dict[str, str | None],
+    logger: Any,
+) -> Stats:
+    """Run the batches on the task runner and copy the kept rows meanwhile; report
+    progress as batches finish. Returns the counts of everything written; `shas` is
+    updated with the hashes the batches' rows were made from."""
+    stats = Stats()
+    done = progress.Progress(len(work.process), sum(f.size for f in work.process))
+    progress.report(done)
+    if not groups:
+        return carry_over_rows(out / work.parent, temp, work.keep, 1) if work.keep else stats
+    pool = task_runner(runner, min(workers, len(groups)), config.target_script)
+    with pool:
+        futures = [
+            pool.submit(
+                clean_batch, {"files": group, "config": config, "temp": str(temp), "part": i}
+            )
+            for i, group in enumerate(groups, start=1)
+        ]
+        if work.keep:
+            stats.merge(carry_over_rows(out / work.parent, temp, work.keep, len(groups) + 1))
+        logged = time.monotonic()
+        for future in as_completed(futures):
+            result: BatchDone = future.result()
+            stats.merge(result.stats)
+            shas.update(result.shas)
+            done.advance(result.files, result.bytes)
+            progress.report(done)
+            if time.monotonic() - logged > _PROGRESS_LOG_SECONDS:
+                logger.info("%s", done.line())
+                logged = time.monotonic()
+    return stats
+
+
+def _inputs(files: list[RawFile], shas: dict, rejects: list) -> dict[str, Any]:
     """The manifest's inputs: every raw file with its sha256 (null if unreadable)."""
-    files = dict(
-        zip(
-            tables["documents"]["source_path"].to_pylist(),
-            tables["documents"]["source_sha256"].to_pylist(),
-            strict=True,
-        )
-    )
-    files.update(
-        zip(
-            tables["rejects"]["source_path"].to_pylist(),
-            tables["rejects"]["source_sha256"].to_pylist(),
-            strict=True,
-        )
-    )
-    return {"count": len(files), "files": [{"path": p, "sha256": files[p]} for p in sorted(files)]}
+    found = {f.rel_path: shas.get(f.rel_path) for f in files}
+    found.update({r.source_path: r.source_sha256 for r in rejects})
+    return {"count": len(found), "files": [{"path": p, "sha256": found[p]} for p in sorted(found)]}

@@ -31,6 +31,10 @@ def test_help_explains_every_option() -> None:
         "--max-file-mb",
         "--json",
         "--verbose",
+        "--runner",
+        "--workers",
+        "--full",
+        "--progress",
     ):
         assert option in result.stdout
 
@@ -47,10 +51,21 @@ def test_run_publishes_with_an_embedded_backend(tmp_path: Path) -> None:
 def test_defaults_are_raw_and_processed_and_the_table_is_printed(tmp_path: Path) -> None:
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "a.txt").write_text("标题\n正文第一句。第二句！", encoding="utf-8")
-    result = _run("run", cwd=tmp_path)
+    result = _run("run", "--progress", cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("published processed/v0001\n")
     assert "| documents | 1 |" in result.stdout
+    assert (tmp_path / "processed" / "LATEST").read_text() == "v0001\n"
+    progress = [line for line in result.stderr.splitlines() if " files  " in line]
+    assert progress[0].startswith("0/1 files  0.0/0.0 MB  ")
+    assert progress[-1].startswith("1/1 files  0.0/0.0 MB  ")
+    assert progress[-1].endswith("  done")
+    assert (tmp_path / "processed" / "v0001" / "report.md").exists()
+
+    again = _run("run", "--runner", "thread", cwd=tmp_path)  # nothing changed
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert again.stdout == "nothing changed since v0001: no new version\n"
+    assert again.stderr == ""  # no progress line when stderr is not a terminal
     assert (tmp_path / "processed" / "LATEST").read_text() == "v0001\n"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import opencc
 import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow.dataset as ds
 import pytest
 from conftest import RAW, SEEDS
 
@@ -25,7 +25,7 @@ PINYIN = re.compile(r"[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ�
 
 
 def _read(version_dir: Path, table: str) -> list[dict]:
-    return pq.read_table(version_dir / f"{table}.parquet").to_pylist()
+    return ds.dataset(version_dir / table).to_table().to_pylist()
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +158,15 @@ def test_manifest(published: Path, documents: dict[str, dict]) -> None:
     assert [f["path"] for f in manifest["inputs"]["files"]] == SEEDS
     assert manifest["row_counts"]["documents"] == 7
     assert manifest["row_counts"]["rejects"] == 0
+    assert manifest["changes"] == {
+        "added": 5,
+        "changed": 0,
+        "removed": 0,
+        "unchanged": 0,
+        "config_changed": False,
+    }
+    assert manifest["config"]["converter"]["config"] == "t2s"
+    assert len(manifest["config"]["code_sha256"]) == 64
     datetime.fromisoformat(manifest["created_at"])
 
 
@@ -171,7 +180,7 @@ def test_bad_files_are_rejected_and_the_run_publishes(raw_copy: Path, tmp_path: 
     (raw_copy / "random.bin").write_bytes(random.Random(0).randbytes(4096))
     (raw_copy / "nul.txt").write_bytes(b"\0" * 1000)
     out = tmp_path / "out"
-    summary = clean_corpus(raw_dir=str(raw_copy), out_dir=str(out))
+    summary = clean_corpus(raw_dir=str(raw_copy), out_dir=str(out), runner="thread")
     rejects = {r["source_path"]: r for r in _read(out / summary["version"], "rejects")}
     assert {p: r["reason"] for p, r in rejects.items()} == {
         "empty.txt": "empty",
@@ -188,10 +197,14 @@ def test_second_run_has_parent_and_failed_validation_publishes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    assert clean_corpus(raw_dir=str(RAW), out_dir=str(out))["version"] == "v0001"
-    assert clean_corpus(raw_dir=str(RAW), out_dir=str(out))["version"] == "v0002"
+    run = {"raw_dir": str(RAW), "out_dir": str(out), "runner": "thread"}
+    assert clean_corpus(**run)["version"] == "v0001"
+    again = clean_corpus(**run)  # nothing changed: nothing published
+    assert (again["version"], again["unchanged_since"]) == (None, "v0001")
+    assert clean_corpus(**run, incremental=False)["version"] == "v0002"
     manifest = json.loads((out / "v0002" / "manifest.json").read_text("utf-8"))
     assert manifest["parent_version"] == "v0001"
+    assert manifest["changes"]["changed"] == 5
 
     import flows.clean_corpus as flow_module
     from zhclean.pipeline import process_batch
@@ -205,7 +218,7 @@ def test_second_run_has_parent_and_failed_validation_publishes_nothing(
 
     monkeypatch.setattr(flow_module, "process_batch", corrupt)
     with pytest.raises(Exception, match="sentence text equals its slice"):
-        clean_corpus(raw_dir=str(RAW), out_dir=str(out))
+        clean_corpus(**run, incremental=False)
     assert latest(out) == "v0002"
     assert versions(out) == ["v0001", "v0002"]
     assert not list(out.glob(".tmp-*"))
@@ -226,15 +239,58 @@ def test_run_leaves_a_summary_artifact(published: Path) -> None:
     assert re.search(r"\*\*Repairs by kind:\*\* script_conversion \d{4}, ", summaries[0])
     assert "pinyin_annotation 904" in summaries[0]
     assert "**Rejects by reason:** none" in summaries[0]
+    assert "| 0 | 0 | 0 | 1 | 2 | 4 | 0 | 0 | 0 |" in summaries[0]
+    assert "![document lengths](data:image/png;base64,iVBORw0KGgo" in summaries[0]
 
 
 def test_every_table_reads_with_pyarrow_dataset(published: Path) -> None:
-    import pyarrow.dataset as ds
-
     rows = {
-        t: ds.dataset(published / f"{t}.parquet").to_table().num_rows
+        t: ds.dataset(published / t).to_table().num_rows
         for t in ("documents", "sections", "sentences", "rejects")
     }
     manifest = json.loads((published / "manifest.json").read_text("utf-8"))
     assert rows == manifest["row_counts"]
     assert rows["documents"] == 7
+
+
+def test_report_and_plot_are_in_the_version(published: Path) -> None:
+    report = (published / "report.md").read_text("utf-8")
+    assert report.startswith("## zhclean v0001\n")
+    assert "| files | 5 |\n" in report
+    counts = json.loads((published / "manifest.json").read_text("utf-8"))["row_counts"]
+    assert (
+        "| documents | 7 |\n| sections | {sections} |\n| sentences | {sentences} |\n".format(
+            **counts
+        )
+        in report
+    )
+    assert "| rejects | 0 |\n| lossy_documents | 2 |\n" in report
+    assert "| encodings | utf-8 5 |\n| scripts | hant 3, hans 2 |\n" in report
+    assert "| changes | added 5, changed 0, removed 0, unchanged 0 |\n" in report
+    assert "pinyin_annotation 904" in report
+    assert "**Rejects by reason:** none" in report
+    assert (
+        "| 0 | 250 | 500 | 1k | 2k | 4k | 8k | 16k | 32k+ |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
+        "| 0 | 0 | 0 | 1 | 2 | 4 | 0 | 0 | 0 |\n"
+    ) in report
+    assert report.endswith("![document lengths](lengths.png)\n")
+    png = (published / "lengths.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png[12:16] == b"IHDR"
+    assert int.from_bytes(png[16:20], "big") == 616  # width
+    assert int.from_bytes(png[20:24], "big") == 260  # height
+
+
+def test_tables_are_directories_of_part_files(published: Path) -> None:
+    assert sorted(p.name for p in published.iterdir()) == [
+        "documents",
+        "lengths.png",
+        "manifest.json",
+        "rejects",
+        "report.md",
+        "sections",
+        "sentences",
+    ]
+    for table in ("documents", "sections", "sentences", "rejects"):
+        assert [p.suffix for p in (published / table).iterdir()] == [".parquet"]

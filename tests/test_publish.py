@@ -54,3 +54,41 @@ def test_stale_temporaries_of_dead_runs_are_removed(tmp_path: Path) -> None:
     alive.mkdir()
     assert remove_stale_temporaries(tmp_path) == [dead.name]
     assert alive.exists()
+
+
+def test_part_files_commit_with_extras(tmp_path: Path) -> None:
+    from zhclean.publish import commit, start, write_part
+
+    temp = start(tmp_path)
+    write_part(temp, "things", 1, pa.table({"x": [1, 2]}))
+    write_part(temp, "things", 2, pa.table({"x": [3]}))
+    assert latest(tmp_path) is None  # nothing visible before the commit
+    version = commit(
+        tmp_path,
+        temp,
+        {"schema_version": 1},
+        {"things": 3},
+        lambda v: {"report.md": f"# {v}\n", "plot.png": b"\x89PNG"},
+    )
+    assert version == "v0001" and latest(tmp_path) == "v0001"
+    v = tmp_path / "v0001"
+    names = ["manifest.json", "plot.png", "report.md", "things"]
+    assert sorted(p.name for p in v.iterdir()) == names
+    assert sorted(p.name for p in (v / "things").iterdir()) == [
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
+    assert pq.read_table(v / "things")["x"].to_pylist() == [1, 2, 3]
+    assert (v / "report.md").read_text() == "# v0001\n"
+    assert json.loads((v / "manifest.json").read_text())["row_counts"] == {"things": 3}
+    assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_aborted_run_leaves_nothing(tmp_path: Path) -> None:
+    from zhclean.publish import abort, start, write_part
+
+    temp = start(tmp_path)
+    write_part(temp, "things", 1, pa.table({"x": [1]}))
+    abort(temp)
+    assert versions(tmp_path) == [] and latest(tmp_path) is None
+    assert not list(tmp_path.glob(".tmp-*"))

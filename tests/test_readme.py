@@ -24,3 +24,4 @@ def test_readme_reading_lines_run(published_seeds: Path, monkeypatch: pytest.Mon
     assert scope["titles"][0][:1] == ("优化发展环境交流",)
     assert scope["sentences"].columns[:3] == ["doc_id", "sentence_index", "section_index"]
     assert scope["sentences"].height > 100
+    assert scope["rejects"].num_rows == 0

@@ -10,6 +10,10 @@ import argparse
 import json
 import os
 import sys
+import threading
+from typing import TextIO
+
+from zhclean.progress import Progress
 
 # Offline-friendly Prefect defaults; explicit settings in the environment win.
 _PREFECT_DEFAULTS = {
@@ -35,8 +39,10 @@ def _parser() -> argparse.ArgumentParser:
             "Run the clean-corpus Prefect flow once: every file under RAW_DIR is decoded, "
             "repaired, converted to the target script and split into documents, sections "
             "and sentences; the tables are validated and published as OUT_DIR/vNNNN, and "
-            "OUT_DIR/LATEST names it. Bad input files go to the rejects table, they never "
-            "fail the run. Exit status 0 when a version was published."
+            "OUT_DIR/LATEST names it. Files unchanged since the last version keep their "
+            "rows; when nothing changed, nothing is published. Bad input files go to the "
+            "rejects table, they never fail the run. Exit status 0 when a version was "
+            "published or nothing changed."
         ),
     )
     run.add_argument(
@@ -74,6 +80,33 @@ def _parser() -> argparse.ArgumentParser:
         help="larger files are rejected as too_large (default: 50)",
     )
     run.add_argument(
+        "--runner",
+        default="process",
+        choices=["process", "thread"],
+        help="where batches run: process = a pool of worker processes (default), "
+        "thread = threads of this process",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="how many batches run at once (default: the number of CPUs)",
+    )
+    run.add_argument(
+        "--full",
+        action="store_true",
+        help="process every file again; by default files unchanged since the last "
+        "version (same SHA-256, same configuration) keep their rows from it, and "
+        "when nothing changed no version is published",
+    )
+    run.add_argument(
+        "--progress",
+        action="store_true",
+        help="show the progress line (files, MB, MB/s, time left) on stderr even when "
+        "it is not a terminal (it is shown on a terminal anyway)",
+    )
+    run.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -91,11 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in settings.items():
         os.environ.setdefault(key, value)
     from flows.clean_corpus import clean_corpus  # imports Prefect: after the settings above
+    from zhclean import progress
     from zhclean.report import render
 
     if not os.path.isdir(args.raw_dir):
         print(f"zhclean: raw directory {args.raw_dir!r} does not exist", file=sys.stderr)
         return 2
+    show = ProgressLine(sys.stderr) if args.progress or sys.stderr.isatty() else None
+    stop = progress.listen(show) if show else None
     try:
         summary = clean_corpus(
             raw_dir=args.raw_dir,
@@ -103,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
             target_script=args.target_script,
             batch_bytes=max(1, int(args.batch_mb * 2**20)),
             max_file_bytes=max(1, int(args.max_file_mb * 2**20)),
+            runner=args.runner,
+            workers=args.workers,
+            incremental=not args.full,
         )
     except Exception as error:  # one line, not a traceback: the run failed, nothing published
         reason = " ".join(str(error).split())[:_REASON_MAX]
@@ -111,12 +150,59 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        if stop:
+            stop()
+            show.end()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
+    elif summary["version"] is None:
+        print(f"nothing changed since {summary['unchanged_since']}: no new version")
     else:
         print(f"published {summary['out_dir']}/{summary['version']}")
         print(render(summary))
     return 0
+
+
+class ProgressLine:
+    """Draws the progress line on `stream`: on a terminal over itself (carriage return),
+    redrawn every second so that elapsed time and ETA move between batches; otherwise
+    one line per report."""
+
+    def __init__(self, stream: TextIO, tick: float = 1.0) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.width = 0
+        self.state: Progress | None = None
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        if self.tty:
+            threading.Thread(target=self._tick, args=(tick,), daemon=True).start()
+
+    def __call__(self, state: Progress) -> None:
+        with self.lock:
+            if self.stopped.is_set():
+                return
+            self.state = state
+            line = state.line()
+            if self.tty:
+                self.stream.write("\r" + line.ljust(self.width))
+                self.width = len(line)
+            else:
+                self.stream.write(line + "\n")
+            self.stream.flush()
+
+    def _tick(self, seconds: float) -> None:
+        while not self.stopped.wait(seconds):
+            if self.state is not None:
+                self(self.state)
+
+    def end(self) -> None:
+        self.stopped.set()
+        with self.lock:
+            if self.tty and self.width:
+                self.stream.write("\n")
+                self.stream.flush()
 
 
 if __name__ == "__main__":
