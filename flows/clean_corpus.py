@@ -53,7 +53,7 @@ DEFAULT_BATCH_BYTES = 4 * 2**20
 MIN_BATCH_BYTES = 2**20
 """Batches are not cut smaller than this to feed every worker (a task should do
 seconds of work: a process-pool task costs ~0.2 s, cleaning runs at ~0.4 MB/s)."""
-RUNNERS = ("process", "thread")
+RUNNERS = ("process", "thread", "dask")
 _PROGRESS_LOG_SECONDS = 10.0
 _VALIDATE_LOCK = threading.Lock()
 """pandera's validation is not thread-safe (it retries a failing lazy import on every
@@ -88,9 +88,25 @@ def _warm_worker(target_script: str) -> None:
     model()
 
 
-def task_runner(runner: str, workers: int, target_script: str = "hans") -> TaskRunner:
+def task_runner(
+    runner: str, workers: int, target_script: str = "hans", dask_address: str | None = None
+) -> TaskRunner:
     """The task runner the batches run on: `process` (default; each worker process
-    builds its converter and repair model once) or `thread`."""
+    builds its converter and repair model once), `thread`, or `dask`: the Dask
+    cluster at `dask_address` (a temporary local one of `workers` processes if None)."""
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
     if runner == "process":
         return ProcessPoolTaskRunner(
             max_workers=workers, initializer=_warm_worker, initargs=(target_script,)
@@ -192,13 +208,15 @@ def clean_corpus(
     runner: str = "process",
     workers: int | None = None,
     incremental: bool = True,
+    dask_address: str | None = None,
 ) -> dict[str, Any]:
     """Clean every file under raw_dir and publish the next version under out_dir.
 
     target_script: hans (Simplified, OpenCC t2s), hant (Traditional, s2t) or keep.
     batch_bytes: raw bytes per task. max_file_bytes: larger files are rejected.
-    runner: where batches run, `process` (a process pool, default) or `thread`;
-    workers: how many (default: the machine's CPU count).
+    runner: where batches run, `process` (a process pool, default), `thread`, or
+    `dask` (the cluster at dask_address, e.g. tcp://10.0.0.5:8786; a temporary
+    local cluster when None); workers: how many (default: the machine's CPU count).
     incremental: reuse the parent version's rows of unchanged files (and publish
     nothing when nothing changed); False processes every file again.
     Returns the run summary: `version` is the published version, or None with
@@ -254,7 +272,10 @@ def clean_corpus(
     )
     temp = start(out)
     try:
-        stats = _clean_and_carry(temp, out, work, groups, config, runner, workers, shas, logger)
+        pool = task_runner(
+            runner, min(workers, max(len(groups), 1)), config.target_script, dask_address
+        )
+        stats = _clean_and_carry(temp, out, work, groups, config, pool, shas, logger)
         rejected = new_rows()["rejects"]
         for r in discover_rejects:
             rejected.append(**r.__dict__)
@@ -296,8 +317,7 @@ def _clean_and_carry(
     work: Plan,
     groups: list[list[RawFile]],
     config: Config,
-    runner: str,
-    workers: int,
+    pool: TaskRunner,
     shas: dict[str, str | None],
     logger: Any,
 ) -> Stats:
@@ -309,7 +329,6 @@ def _clean_and_carry(
     progress.report(done)
     if not groups:
         return carry_over_rows(out / work.parent, temp, work.keep, 1) if work.keep else stats
-    pool = task_runner(runner, min(workers, len(groups)), config.target_script)
     with pool:
         futures = [
             pool.submit(

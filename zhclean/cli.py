@@ -82,9 +82,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--runner",
         default="process",
-        choices=["process", "thread"],
+        choices=["process", "thread", "dask"],
         help="where batches run: process = a pool of worker processes (default), "
-        "thread = threads of this process",
+        "thread = threads of this process, dask = a Dask cluster (--dask-address)",
+    )
+    run.add_argument(
+        "--dask-address",
+        default=None,
+        metavar="ADDRESS",
+        help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (with "
+        "--runner dask; without it a temporary local cluster of --workers processes)",
     )
     run.add_argument(
         "--workers",
@@ -140,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             batch_bytes=max(1, int(args.batch_mb * 2**20)),
             max_file_bytes=max(1, int(args.max_file_mb * 2**20)),
             runner=args.runner,
+            dask_address=args.dask_address,
             workers=args.workers,
             incremental=not args.full,
         )
