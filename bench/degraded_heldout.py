@@ -26,12 +26,7 @@ if str(ROOT) not in sys.path:  # run as a script: `bench` and `zhclean` importab
     sys.path.insert(0, str(ROOT))
 
 from bench.damage import NotApplicable, degraded_punctuation  # noqa: E402
-from bench.repair_bench import (  # noqa: E402
-    MIN_CHARS,
-    han_share,
-    levenshtein,
-    sentence_groups,
-)
+from bench.repair_bench import build_clean_text, levenshtein  # noqa: E402
 
 SOURCES = ("000_*.txt", "002_*.txt")  # seeds the class-5 rules were not tuned on
 _MARKS = "，、。：；“”‘’"
@@ -39,20 +34,7 @@ _MARKS = "，、。：；“”‘’"
 
 def held_out_groups(raw_dir: Path = ROOT / "raw") -> list[str]:
     """Clean Simplified sentence groups of the held-out seeds (as `build_clean_text`)."""
-    from zhclean.repair import LOST, repair
-    from zhclean.script import convert
-
-    out: list[str] = []
-    for pattern in SOURCES:
-        for path in sorted(raw_dir.glob(pattern)):
-            for raw_line in path.read_text(encoding="utf-8").splitlines():
-                line, _ = convert(repair(raw_line).text, "hans")
-                if len(line) < MIN_CHARS or han_share(line) < 0.5:
-                    continue
-                if LOST in line or "?" in line or "(" in line:
-                    continue
-                out += [g for g in sentence_groups(line) if repair(g).text == g]
-    return list(dict.fromkeys(out))
+    return build_clean_text(raw_dir, SOURCES)
 
 
 def confusions(clean: str, out: str) -> Counter[str]:

@@ -151,15 +151,15 @@ def han_share(text: str) -> float:
     return sum(map(is_han, text)) / max(1, len(text))
 
 
-def build_clean_text(raw_dir: Path = ROOT / "raw") -> list[str]:
-    """Clean Simplified sentence groups from the seeds 003 and 004: each line repaired
+def build_clean_text(raw_dir: Path = ROOT / "raw", sources: tuple[str, ...] = SOURCES) -> list[str]:
+    """Clean Simplified sentence groups from the seeds (003 and 004): each line repaired
     (annotations removed, punctuation full-width) and converted to Simplified, kept
     when mostly Han and free of damage marks, then cut into sentence groups."""
     from zhclean.repair import LOST, repair
     from zhclean.script import convert
 
     out: list[str] = []
-    for pattern in SOURCES:
+    for pattern in sources:
         for path in sorted(raw_dir.glob(pattern)):
             for raw_line in path.read_text(encoding="utf-8").splitlines():
                 line, _ = convert(repair(raw_line).text, "hans")

@@ -44,7 +44,7 @@ import warnings
 from collections import Counter
 from functools import lru_cache
 
-from zhclean.repair.chars import HAN
+from zhclean.repair.chars import HAN, OFFICES
 
 _H = f"[{HAN}]"
 # A degraded full stop: after Han (or a quote/bracket), before Han, a quote, a digit or the end.
@@ -106,10 +106,7 @@ _ANNOUNCING = re.compile(
 )
 # A clause that is only a place or setting: 在农村, 在社区党组织中
 _LOCATIVE = re.compile(rf"^在(?:{_H}{{1,4}}|{_H}{{1,12}}[中里])$")
-_OFFICE = re.compile(
-    r"(?:书记|常委|部长|主任|市长|县长|区长|省长|局长|厅长|主席|委员|秘书长|组长|院长|校长|"
-    r"处长|科长|镇长|乡长|所长|站长|队长|行长|经理|董事长|理事长|会长|社长|总编辑|记者|通讯员)$"
-)
+_OFFICE = re.compile(f"(?:{OFFICES})$")
 # What follows a run-in byline's name: a leader's name and title, or a text's opening word.
 _OPENING = re.compile(
     rf"^(?:{_H}{{2,3}}(?:总书记|书记|同志|主席|总理|委员长)|近日|日前|近年来|今年|去年|当前|目前)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from zhclean.repair.chars import CJK_PUNCT, HAN
+from zhclean.repair.chars import CJK_PUNCT, HAN, OFFICES
 from zhclean.repair.lm import model
 
 # \r\n and lone \r (old Mac), and Unicode line/paragraph separators.
@@ -33,10 +33,7 @@ _MARK_SPACE = re.compile(
 # A line of prose: it has sentence punctuation.
 _PROSE = re.compile("[，。；]")
 # An office title right before the space: a byline's office and name (组织部长 李晓波).
-_OFFICE_BEFORE = re.compile(
-    "(?:书记|常委|部长|主任|市长|县长|区长|省长|局长|厅长|主席|委员|秘书长|组长|院长|校长|处长"
-    "|科长|镇长|乡长|所长|站长|队长|行长|经理|董事长|理事长|会长|社长|总编辑|记者|通讯员)$"
-)
+_OFFICE_BEFORE = re.compile(f"(?:{OFFICES})$")
 
 # Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
