@@ -1,0 +1,83 @@
+"""Crash safety: runs killed with SIGKILL at random points never leave LATEST naming an
+incomplete version, and the next run cleans up or ignores what they left."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from zhclean.publish import latest, versions
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = """
+import sys
+from flows.clean_corpus import clean_corpus
+if __name__ == "__main__":
+    clean_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], runner="thread", incremental=False)
+"""
+TABLES = ("documents", "sections", "sentences", "rejects")
+
+
+def _assert_complete(version_dir: Path) -> None:
+    """A version is complete: its manifest's row counts are what its tables hold."""
+    manifest = json.loads((version_dir / "manifest.json").read_text("utf-8"))
+    for table in TABLES:
+        rows = ds.dataset(version_dir / table, format="parquet").count_rows()
+        assert rows == manifest["row_counts"][table], (version_dir.name, table)
+
+
+@pytest.mark.usefixtures("prefect_backend")
+def test_runs_killed_at_random_points_leave_latest_complete(tmp_path: Path) -> None:
+    from prefect.settings import PREFECT_API_URL
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(ROOT / "raw", raw)
+    script = tmp_path / "run.py"
+    script.write_text(RUN, encoding="utf-8")
+    env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value()), "PYTHONPATH": str(ROOT)}
+
+    def run() -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, str(script), str(raw), str(out)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    started = time.monotonic()
+    first = run()  # one undisturbed run: how long a run takes here
+    assert first.wait(timeout=300) == 0, first.stderr.read().decode()[-2000:]
+    duration = time.monotonic() - started
+    rng = random.Random(7)
+    killed = 0
+    for _ in range(6):
+        proc = run()
+        time.sleep(rng.uniform(0.2, duration))
+        killed += proc.poll() is None  # still running: killed mid-run
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        named = latest(out)
+        assert named is not None and (out / named).is_dir()
+        _assert_complete(out / named)
+        for version in versions(out):  # a run killed after its rename is complete too
+            _assert_complete(out / version)
+
+    assert killed >= 4
+
+    last = run()
+    assert last.wait(timeout=300) == 0, last.stderr.read().decode()[-2000:]
+    assert not list(out.glob(".tmp-*"))  # the killed runs' leftovers are gone
+    _assert_complete(out / latest(out))
+    numbers = [int(v[1:]) for v in versions(out)]
+    assert numbers == sorted(set(numbers)) and latest(out) == versions(out)[-1]
