@@ -126,7 +126,18 @@ class BatchDone:
     shas: dict[str, str | None]  # the SHA-256 of the bytes each file's rows were made from
 
 
-@task(name="discover", cache_policy=NO_CACHE)
+def transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a task only for an I/O error (a disk or network filesystem hiccup):
+    anything else would fail the same way again."""
+    return isinstance(state.result(raise_on_failure=False), OSError)
+
+
+RETRIES = {"retries": 2, "retry_delay_seconds": 1, "retry_condition_fn": transient}
+"""Prefect's retry settings of the tasks that read raw files or write part files
+(they can run again: a part file written twice is the same file)."""
+
+
+@task(name="discover", cache_policy=NO_CACHE, **RETRIES)
 def discover_files(raw_dir: Path, max_file_bytes: int) -> tuple[list, list, dict]:
     """Every raw file (or its reject) and its SHA-256 (None when it cannot be read)."""
     files, rejects = discover(raw_dir, max_file_bytes)
@@ -139,7 +150,7 @@ def discover_files(raw_dir: Path, max_file_bytes: int) -> tuple[list, list, dict
     return files, rejects, shas
 
 
-@task(name="clean-batch", cache_policy=NO_CACHE)
+@task(name="clean-batch", cache_policy=NO_CACHE, **RETRIES)
 def clean_batch(files: list[RawFile], config: Config, temp: str, part: int) -> BatchDone:
     """Decode, repair, convert and structure a batch of files; validate what it made and
     write it as part `part` of each table in the temporary version directory `temp`."""
@@ -165,7 +176,7 @@ def _path_sha(table: Any) -> list[tuple[str, str | None]]:
     )
 
 
-@task(name="carry-over", cache_policy=NO_CACHE)
+@task(name="carry-over", cache_policy=NO_CACHE, **RETRIES)
 def carry_over_rows(parent_dir: Path, temp: Path, keep: list[str], first_part: int) -> Stats:
     """The unchanged files' rows, copied from the parent version."""
     return carry_over(parent_dir, temp, keep, first_part)

@@ -114,3 +114,44 @@ def test_concurrent_runs_publish_distinct_complete_versions(tmp_path: Path) -> N
     }
     assert parents == {None, "v0001"}  # one published after the other, under the lock
     assert not list(out.glob(".tmp-*"))
+
+
+@pytest.mark.usefixtures("prefect_backend")
+def test_transient_write_errors_are_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.clean_corpus as flow_module
+
+    real, failures = flow_module.write_part, []
+
+    def flaky(temp: Path, name: str, part: int, table: object) -> Path:
+        if not failures:
+            failures.append(name)
+            raise OSError(5, "Input/output error (injected)")
+        return real(temp, name, part, table)
+
+    monkeypatch.setattr(flow_module, "write_part", flaky)
+    summary = flow_module.clean_corpus(
+        raw_dir=str(ROOT / "raw"), out_dir=str(tmp_path / "out"), runner="thread"
+    )
+    assert failures == ["documents"]  # failed once, then the retried batch went through
+    _assert_complete(tmp_path / "out" / summary["version"])
+    manifest = json.loads((tmp_path / "out" / "v0001" / "manifest.json").read_text("utf-8"))
+    assert manifest["row_counts"]["documents"] == 7
+
+
+@pytest.mark.usefixtures("prefect_backend")
+def test_permanent_errors_fail_the_run_not_silently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.clean_corpus as flow_module
+
+    def broken(*args: object) -> Path:
+        raise OSError(28, "No space left on device (injected)")
+
+    monkeypatch.setattr(flow_module, "write_part", broken)
+    with pytest.raises(OSError, match="No space left"):
+        flow_module.clean_corpus(
+            raw_dir=str(ROOT / "raw"), out_dir=str(tmp_path / "out"), runner="thread"
+        )
+    assert latest(tmp_path / "out") is None and not list((tmp_path / "out").glob(".tmp-*"))
