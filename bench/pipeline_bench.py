@@ -1,0 +1,659 @@
+"""Throughput of the whole pipeline on a varied corpus, against a naive pipeline.
+
+    uv run python bench/pipeline_bench.py               # 200 MB corpus (about 35 minutes here)
+    uv run python bench/pipeline_bench.py --mb 20       # the quick run (about 4 minutes)
+    uv run python bench/pipeline_bench.py --mb 20 --corpus /tmp/corpus20   # keep/reuse it
+
+Builds a corpus of `--mb` MB (MB = 2**20 bytes) from the five seeds in raw/, with
+variation, deterministic for a `--seed`: each seed as it is, converted to Simplified
+(OpenCC t2s) or to Traditional (s2t); a few lines damaged by the generators of
+`bench/damage.py` (pinyin annotations, UTF-8 read as GBK, GBK read as cp1252, degraded
+punctuation, width and spacing); encoded as UTF-8, GBK, GB18030, Big5 (Traditional
+text, pinyin annotations and the few characters Big5 cannot hold left out) or UTF-16 with
+BOM; sizes from a few KB (slices of a seed) to a few MB (concatenations).
+
+Then, in one run:
+1. the flow `clean_corpus(..., runner="process")` with 1 and with 2 workers, end to
+   end on a temporary Prefect backend: wall time, MB/s, documents/s, peak memory of
+   the process tree (this process, the Prefect test server, the pool's workers;
+   sampled every 0.2 s with `bench/pipeline_memory.py`'s `tree_rss`), and the
+   orchestration share: the part of the wall time that no task accounts for,
+   1 - (serial task time + batch task time / workers) / wall, task times from
+   Prefect's task runs;
+2. the same batches in this process without Prefect, the functions `process_file`
+   calls wrapped in timers: seconds and share per stage; then cProfile on the first
+   `--profile-mb` MB: the functions with the most own time;
+3. the naive pipeline on the same files: `charset_normalizer.from_bytes(data).best()`,
+   OpenCC t2s on every document (one converter), split on 。！？.
+
+Prints Markdown tables, then the targets (met / not met).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import json
+import os
+import pstats
+import random
+import re
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: `bench`, `flows` and `zhclean` importable
+    sys.path.insert(0, str(ROOT))
+
+from bench.damage import (  # noqa: E402
+    NotApplicable,
+    degraded_punctuation,
+    gbk_as_cp1252,
+    pinyin_annotations,
+    utf8_as_gbk_lossless,
+    width_spacing,
+)
+from bench.pipeline_memory import tree_rss  # noqa: E402
+
+MB = 2**20
+ENCODINGS = ("utf-8", "gbk", "gb18030", "big5", "utf-16")
+ENCODING_WEIGHTS = (40, 15, 15, 15, 15)
+DAMAGE: dict[str, Callable[[str, random.Random], tuple[Any, bool]]] = {
+    "pinyin": pinyin_annotations,
+    "utf8_as_gbk": utf8_as_gbk_lossless,
+    "gbk_as_cp1252": gbk_as_cp1252,
+    "degraded_punctuation": degraded_punctuation,
+    "width": width_spacing,
+}
+SIZES = (  # (kind, share of files, (low, high) bytes of text before encoding)
+    ("slice", 0.20, (2_000, 8_000)),
+    ("seed", 0.55, (0, 0)),
+    ("concat", 0.20, (50_000, 500_000)),
+    ("large", 0.05, (1 * MB, 4 * MB)),
+)
+_ANNOTATION = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+_SENTENCE_END = re.compile("[。！？]")
+
+TARGET_MBPS = 10.0
+TARGET_RATIO = 5.0
+TARGET_RSS = 2 * 2**30
+TARGET_ORCHESTRATION = 0.05
+
+# ---------------------------------------------------------------- corpus
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A seed's text in one script: `orig` (as it came), `hans` (t2s) or `hant` (s2t)."""
+
+    seed: str
+    script: str
+    text: str
+
+
+def seed_variants(raw_dir: Path = ROOT / "raw") -> list[Variant]:
+    import opencc  # opencc-python-reimplemented, the project's converter
+
+    t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    out = []
+    for path in sorted(p for p in raw_dir.iterdir() if p.is_file()):
+        text = path.read_text(encoding="utf-8")
+        name = path.name[:3]
+        out += [
+            Variant(name, "orig", text),
+            Variant(name, "hans", t2s.convert(text)),
+            Variant(name, "hant", s2t.convert(text)),
+        ]
+    return out
+
+
+def _damage(text: str, rng: random.Random) -> tuple[str, Counter[str]]:
+    """1-3 lines (of 10-200 characters) of `text` damaged by the generators."""
+    lines = text.split("\n")
+    candidates = [i for i, line in enumerate(lines) if 10 <= len(line) <= 200]
+    done: Counter[str] = Counter()
+    for i in rng.sample(candidates, min(len(candidates), rng.randint(1, 3))):
+        kind = rng.choice(sorted(DAMAGE))
+        try:
+            damaged, _ = DAMAGE[kind](lines[i], rng)
+        except NotApplicable:
+            continue
+        if isinstance(damaged, str):
+            lines[i] = damaged
+            done[kind] += 1
+    return "\n".join(lines), done
+
+
+_BIG5_VARIANTS = str.maketrans("爲羣衆裏着啓恒", "為群眾裡著啟恆")
+"""OpenCC's Traditional forms that Big5 lacks, and the forms Big5 has."""
+
+
+def _big5_text(text: str) -> str:
+    """Text Big5 can hold: pinyin annotations removed, variants Big5 lacks replaced,
+    characters it still cannot hold (stray Latin letters of damaged annotations) left out."""
+    text = _ANNOTATION.sub("", text).translate(_BIG5_VARIANTS)
+    return text.encode("big5", errors="ignore").decode("big5")
+
+
+def _encode(text: str, encoding: str) -> tuple[bytes, str]:
+    """(bytes, encoding used): GBK falls back to GB18030 when a character is missing."""
+    if encoding == "big5":
+        return _big5_text(text).encode("big5"), "big5"
+    try:
+        return text.encode(encoding), encoding  # "utf-16": BOM and little-endian
+    except UnicodeEncodeError:
+        return text.encode("gb18030"), "gb18030"
+
+
+def _text_of(kind: str, variants: list[Variant], rng: random.Random, low: int, high: int) -> str:
+    if kind == "seed":
+        return rng.choice(variants).text
+    if kind == "slice":
+        text = rng.choice(variants).text
+        lines, want = text.split("\n"), rng.randint(low, high) // 3  # ~3 bytes a character
+        start = rng.randrange(len(lines))
+        out, size = [], 0
+        for line in lines[start:] + lines[:start]:
+            out.append(line)
+            size += len(line) + 1
+            if size >= want:
+                break
+        return "\n".join(out)
+    want, parts, size = rng.randint(low, high), [], 0
+    while size < want:
+        parts.append(rng.choice(variants).text)
+        size += len(parts[-1]) * 3
+    return "\n".join(parts)
+
+
+def build_corpus(target: Path, megabytes: float, seed: int = 0) -> list[dict[str, Any]]:
+    """Write files of about `megabytes` MB in total under `target`; return what each is.
+
+    The first five files take one encoding each (in `ENCODINGS` order), so even a tiny
+    corpus holds them all; Big5 files are made from Traditional text. The same seed
+    gives the same bytes.
+    """
+    rng = random.Random(seed)
+    variants = seed_variants()
+    traditional = [v for v in variants if v.script == "hant"]
+    target.mkdir(parents=True, exist_ok=True)
+    files: list[dict[str, Any]] = []
+    written = 0
+    while written < megabytes * MB or len(files) < len(ENCODINGS):
+        i = len(files)
+        if i < len(ENCODINGS):
+            encoding = ENCODINGS[i]
+        else:
+            encoding = rng.choices(ENCODINGS, ENCODING_WEIGHTS)[0]
+        kind, low, high = "seed", 0, 0
+        draw = rng.random()
+        for name, share, (a, b) in SIZES:
+            if draw < share:
+                kind, low, high = name, a, b
+                break
+            draw -= share
+        left = int(megabytes * MB - written)
+        if kind in ("concat", "large"):
+            if low > left:
+                kind, low, high = "seed", 0, 0
+            high = min(high, left)
+        text = _text_of(kind, traditional if encoding == "big5" else variants, rng, low, high)
+        damaged: Counter[str] = Counter()
+        if rng.random() < 0.4:
+            text, damaged = _damage(text, rng)
+        data, used = _encode(text, encoding)
+        rel = f"{i // 100:03d}/{i:05d}_{kind}_{used}.txt"
+        (target / rel).parent.mkdir(exist_ok=True)
+        (target / rel).write_bytes(data)
+        written += len(data)
+        info = {"path": rel, "encoding": used, "kind": kind, "bytes": len(data)}
+        files.append({**info, "damage": dict(damaged)})
+    return files
+
+
+def corpus(directory: Path, megabytes: float, seed: int) -> tuple[Path, list[dict[str, Any]]]:
+    """The corpus in `directory` (raw files under raw/, their list in corpus.json):
+    reused when it was built with the same size and seed, else built."""
+    manifest = directory / "corpus.json"
+    if manifest.is_file():
+        made = json.loads(manifest.read_text())
+        if made["mb"] == megabytes and made["seed"] == seed:
+            return directory / "raw", made["files"]
+        raise SystemExit(f"{directory} holds another corpus ({made['mb']} MB, seed {made['seed']})")
+    if (directory / "raw").exists():
+        raise SystemExit(f"{directory}/raw exists without corpus.json")
+    files = build_corpus(directory / "raw", megabytes, seed)
+    manifest.write_text(json.dumps({"mb": megabytes, "seed": seed, "files": files}, indent=1))
+    return directory / "raw", files
+
+
+# ---------------------------------------------------------------- memory
+
+
+class PeakMemory:
+    """Samples this process's tree every `interval` s: peak PSS sum, peak largest RSS."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval, self.pss, self.rss = interval, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        total, largest = tree_rss(os.getpid())
+        self.pss, self.rss = max(self.pss, total), max(self.rss, largest)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def __enter__(self) -> PeakMemory:
+        self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+
+# ---------------------------------------------------------------- runs
+
+
+@dataclass
+class Run:
+    name: str
+    bytes: int
+    files: int
+    documents: int
+    seconds: float
+    pss: int = 0
+    rss: int = 0
+    orchestration: float | None = None
+    note: str = ""
+
+    @property
+    def mbps(self) -> float:
+        return self.bytes / MB / max(self.seconds, 1e-9)
+
+
+def _task_seconds(flow_run_id: Any) -> tuple[float, float, int, float]:
+    """(seconds of clean-batch task runs, seconds of the other task runs, batches,
+    seconds from the flow run's start to the first batch's start)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with get_client(sync_client=True) as client:
+        flow_run = client.read_flow_run(flow_run_id)
+        runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+        )
+    batch = other = 0.0
+    batches = 0
+    starts = []
+    for run in runs:
+        seconds = run.total_run_time.total_seconds()
+        if not seconds and run.start_time and run.end_time:
+            seconds = (run.end_time - run.start_time).total_seconds()
+        if run.task_key.startswith("clean_batch") or run.name.startswith("clean-batch"):
+            batch += seconds
+            batches += 1
+            if run.start_time:
+                starts.append(run.start_time)
+        else:
+            other += seconds
+    first = 0.0
+    if starts and flow_run.start_time:
+        first = (min(starts) - flow_run.start_time).total_seconds()
+    return batch, other, batches, first
+
+
+def run_flow(raw: Path, workers: int, batch_mb: float, total: int) -> Run:
+    from flows.clean_corpus import clean_corpus
+
+    with tempfile.TemporaryDirectory(prefix="zhclean-bench-out-") as out:
+        with PeakMemory() as memory:
+            started = time.perf_counter()
+            state = clean_corpus(
+                raw_dir=str(raw),
+                out_dir=out,
+                runner="process",
+                workers=workers,
+                batch_bytes=int(batch_mb * MB),
+                incremental=False,
+                return_state=True,
+            )
+            seconds = time.perf_counter() - started
+        summary = state.result()
+    batch, serial, batches, first = _task_seconds(state.state_details.flow_run_id)
+    used = max(1, min(workers, batches))
+    orchestration = 1 - (serial + batch / used) / seconds
+    return Run(
+        f"zhclean flow, {workers} worker{'s' if workers > 1 else ''}",
+        total,
+        summary["files"],
+        summary["documents"],
+        seconds,
+        memory.pss,
+        memory.rss,
+        orchestration,
+        f"{batches} batches; batch tasks {batch:.1f} s, other tasks {serial:.1f} s; "
+        f"first batch started {first:.1f} s into the flow run (pool start, warm-up)",
+    )
+
+
+class StageTimer:
+    """Wraps the functions `zhclean.pipeline` calls so each call adds to its stage."""
+
+    STAGES: ClassVar[dict[str, str]] = {  # pipeline-global name -> stage
+        "read": "read",
+        "decode": "decode",
+        "detect_script": "script detection",
+        "repair": "repair",
+        "convert": "script conversion (OpenCC)",
+        "split_documents": "documents",
+        "_line_owners": "documents",
+        "find_sections": "sections",
+        "split_sentences": "sentences",
+        "_document_spans": "uncertain spans",
+    }
+
+    def __init__(self) -> None:
+        self.seconds: Counter[str] = Counter()
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        import zhclean.pipeline as pipeline
+
+        saved = {name: getattr(pipeline, name) for name in self.STAGES}
+        for name, stage in self.STAGES.items():
+            setattr(pipeline, name, self._wrap(saved[name], stage))
+        try:
+            yield
+        finally:
+            for name, function in saved.items():
+                setattr(pipeline, name, function)
+
+    def _wrap(self, function: Callable, stage: str) -> Callable:
+        seconds, clock = self.seconds, time.perf_counter
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = clock()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds[stage] += clock() - started
+
+        return timed
+
+
+def _warm() -> float:
+    """Build the converter and repair model and run the seeds once, as a worker does."""
+    from flows.clean_corpus import _warm_worker
+    from zhclean.discover import discover
+    from zhclean.pipeline import Config, process_batch
+
+    started = time.perf_counter()
+    _warm_worker("hans")
+    process_batch(discover(ROOT / "raw", 50 * MB)[0], Config())
+    return time.perf_counter() - started
+
+
+def run_stages(raw: Path, batch_mb: float, total: int) -> tuple[Run, Counter[str], float]:
+    """The flow's batches in this process, no Prefect: seconds per stage."""
+    from flows.clean_corpus import batches
+    from schemas import validate_batch
+    from zhclean.discover import discover
+    from zhclean.pipeline import Config, process_batch
+    from zhclean.publish import write_part
+
+    warm = _warm()
+    files, _ = discover(raw, 50 * MB)
+    timer = StageTimer()
+    outer: Counter[str] = Counter()
+    documents = 0
+    clock = time.perf_counter
+    with (
+        tempfile.TemporaryDirectory(prefix="zhclean-bench-parts-") as temp,
+        PeakMemory() as memory,
+        timer.installed(),
+    ):
+        started = clock()
+        for part, group in enumerate(batches(files, int(batch_mb * MB)), start=1):
+            t0 = clock()
+            result = process_batch(group, Config())
+            t1 = clock()
+            validate_batch(result.tables)
+            t2 = clock()
+            for name, table in result.tables.items():
+                if table.num_rows:
+                    write_part(Path(temp), name, part, table)
+            t3 = clock()
+            outer["process_batch"] += t1 - t0
+            outer["validate (pandera)"] += t2 - t1
+            outer["write Parquet parts"] += t3 - t2
+            documents += result.tables["documents"].num_rows
+        seconds = clock() - started
+    stages = Counter(timer.seconds)
+    stages["rows, Arrow tables, glue"] = outer.pop("process_batch") - sum(timer.seconds.values())
+    stages.update(outer)
+    run = Run(
+        "zhclean in-process, no Prefect (stage timing)",
+        total,
+        len(files),
+        documents,
+        seconds,
+        memory.pss,
+        memory.rss,
+        note=f"after {warm:.1f} s warm-up",
+    )
+    return run, stages, seconds
+
+
+def profile(raw: Path, megabytes: float, top: int) -> tuple[list[tuple[str, float, float]], float]:
+    """cProfile over the first `megabytes` MB of files: (function, own s, cumulative s)."""
+    from zhclean.discover import discover
+    from zhclean.pipeline import Config, process_batch
+
+    files, _ = discover(raw, 50 * MB)
+    chosen, size = [], 0
+    for raw_file in files:
+        if size >= megabytes * MB:
+            break
+        chosen.append(raw_file)
+        size += raw_file.size
+    profiler = cProfile.Profile()
+    profiler.runcall(process_batch, chosen, Config())
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    rows = []
+    for (filename, line, name), (_, _, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        path = Path(filename)
+        shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+        rows.append((f"{shown}:{line} {name}" if line else name, own, cumulative))
+    rows.sort(key=lambda row: -row[1])
+    return rows[:top], stats.total_tt  # type: ignore[attr-defined]
+
+
+def run_naive(raw: Path, total: int) -> Run:
+    """charset-normalizer, OpenCC t2s on every document, split on 。！？."""
+    import charset_normalizer
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    paths = sorted(p for p in raw.rglob("*") if p.is_file())
+    sentences = 0
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        for path in paths:
+            data = path.read_bytes()
+            best = charset_normalizer.from_bytes(data).best()
+            text = str(best) if best is not None else data.decode("utf-8", "replace")
+            text = t2s.convert(text)
+            sentences += sum(1 for s in _SENTENCE_END.split(text) if s.strip())
+        seconds = time.perf_counter() - started
+    return Run(
+        "naive: charset-normalizer + OpenCC t2s + split on 。！？",
+        total,
+        len(paths),
+        len(paths),
+        seconds,
+        memory.pss,
+        memory.rss,
+        note=f"{sentences} sentences",
+    )
+
+
+# ---------------------------------------------------------------- report
+
+
+def _mib(n: int) -> str:
+    return f"{n / MB:,.0f} MiB"
+
+
+def runs_table(runs: list[Run]) -> str:
+    lines = [
+        "| run | MB | files | documents | wall s | MB/s | documents/s | peak memory, tree "
+        "(PSS) | largest process (RSS) | orchestration | |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for r in runs:
+        orch = "—" if r.orchestration is None else f"{100 * r.orchestration:.1f}%"
+        lines.append(
+            f"| {r.name} | {r.bytes / MB:.1f} | {r.files} | {r.documents} | {r.seconds:.1f} "
+            f"| {r.mbps:.2f} | {r.documents / r.seconds:.1f} | {_mib(r.pss)} | {_mib(r.rss)} "
+            f"| {orch} | {r.note} |"
+        )
+    return "\n".join(lines)
+
+
+def stages_table(stages: Counter[str], total_bytes: int) -> str:
+    total = sum(stages.values())
+    lines = ["| stage | seconds | share | MB/s of raw input |", "|---|--:|--:|--:|"]
+    for stage, seconds in stages.most_common():
+        lines.append(
+            f"| {stage} | {seconds:.1f} | {100 * seconds / total:.1f}% "
+            f"| {total_bytes / MB / max(seconds, 1e-9):.1f} |"
+        )
+    lines.append(f"| total | {total:.1f} | 100% | {total_bytes / MB / total:.2f} |")
+    return "\n".join(lines)
+
+
+def profile_table(rows: list[tuple[str, float, float]], total: float) -> str:
+    lines = ["| function | own s | own share | cumulative s |", "|---|--:|--:|--:|"]
+    for name, own, cumulative in rows:
+        name = name.replace("|", "\\|")
+        lines.append(f"| `{name}` | {own:.2f} | {100 * own / total:.1f}% | {cumulative:.2f} |")
+    return "\n".join(lines)
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "not met"
+
+
+def targets(flows: dict[int, Run], naive: Run) -> list[str]:
+    best = flows.get(2) or max(flows.values(), key=lambda r: r.mbps)
+    peak = max(r.pss for r in flows.values())
+    ratio = best.mbps / naive.mbps
+    orch = best.orchestration or 0.0
+    return [
+        f"- end to end ≥ {TARGET_MBPS:g} MB/s of raw input with 2 workers: "
+        f"{best.mbps:.2f} MB/s — {_met(best.mbps >= TARGET_MBPS)}",
+        f"- ≥ {TARGET_RATIO:g}× the naive pipeline: {ratio:.2f}× ({best.mbps:.2f} against "
+        f"{naive.mbps:.2f} MB/s) — {_met(ratio >= TARGET_RATIO)}",
+        f"- peak memory under 2 GiB: {_mib(peak)} (whole process tree, PSS, Prefect test "
+        f"server included) — {_met(peak < TARGET_RSS)}",
+        f"- orchestration under {100 * TARGET_ORCHESTRATION:g}% of wall time: "
+        f"{100 * orch:.1f}% — {_met(orch < TARGET_ORCHESTRATION)}",
+    ]
+
+
+def describe(files: list[dict[str, Any]]) -> str:
+    encodings = Counter(f["encoding"] for f in files)
+    kinds = Counter(f["kind"] for f in files)
+    damage: Counter[str] = Counter()
+    for f in files:
+        damage.update(f["damage"])
+    sizes = sorted(f["bytes"] for f in files)
+    return (
+        f"{len(files)} files, {sum(sizes) / MB:.1f} MB ({sizes[0] / 1e3:.1f} kB to "
+        f"{sizes[-1] / MB:.1f} MB); encodings: "
+        + ", ".join(f"{k} {v}" for k, v in encodings.most_common())
+        + "; sizes: "
+        + ", ".join(f"{k} {v}" for k, v in kinds.most_common())
+        + "; damaged lines: "
+        + ", ".join(f"{k} {v}" for k, v in damage.most_common())
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=200.0, help="corpus size, MB (2**20 bytes)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--corpus", type=Path, help="build the corpus here (reused if built)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--batch-mb", type=float, default=4.0, help="the flow's --batch-mb")
+    parser.add_argument("--profile-mb", type=float, default=5.0, help="MB run under cProfile")
+    parser.add_argument("--top", type=int, default=15, help="functions shown from cProfile")
+    args = parser.parse_args(argv)
+    begun = time.perf_counter()
+
+    with contextlib.ExitStack() as stack:
+        home = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="zhclean-bench-")))
+        os.environ.update(
+            PREFECT_HOME=str(home / "prefect"),
+            PREFECT_SERVER_ANALYTICS_ENABLED="false",
+            DO_NOT_TRACK="1",
+            PREFECT_LOGGING_LEVEL="WARNING",
+        )
+        os.environ.pop("PREFECT_API_URL", None)
+        started = time.perf_counter()
+        raw, files = corpus(args.corpus or home / "corpus", args.mb, args.seed)
+        total = sum(f["bytes"] for f in files)
+        print(f"# zhclean pipeline benchmark (--mb {args.mb:g} --seed {args.seed})\n")
+        print(f"Corpus ({time.perf_counter() - started:.0f} s to build): {describe(files)}\n")
+        sys.stdout.flush()
+
+        from prefect.testing.utilities import prefect_test_harness
+
+        flows: dict[int, Run] = {}
+        with prefect_test_harness(server_startup_timeout=120):
+            for workers in args.workers:
+                flows[workers] = run_flow(raw, workers, args.batch_mb, total)
+        inproc, stages, _ = run_stages(raw, args.batch_mb, total)
+        naive = run_naive(raw, total)
+        top, profiled = profile(raw, args.profile_mb, args.top)
+
+    print(runs_table([*flows.values(), inproc, naive]))
+    print("\nTargets:\n")
+    print("\n".join(targets(flows, naive)))
+    print(f"\nTime per stage (in-process, 1 core, {total / MB:.1f} MB):\n")
+    print(stages_table(stages, total))
+    print(
+        f"\nWhere the time goes (cProfile, first {args.profile_mb:g} MB of files, "
+        f"{profiled:.1f} s profiled; own time, top {args.top}):\n"
+    )
+    print(profile_table(top, profiled))
+    print(
+        "\nMB = 2**20 bytes of raw input. Orchestration: 1 - (serial task time + batch "
+        "task time / workers) / wall, task times from Prefect's task runs (worker start-up "
+        "and model warm-up count as orchestration)."
+    )
+    load = "/".join(f"{x:.2f}" for x in os.getloadavg())
+    print(
+        f"\n({time.perf_counter() - begun:.0f} s; load average at the end {load} on "
+        f"{os.cpu_count()} CPUs: other work on the machine slows every figure)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
