@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.dataset as ds
@@ -36,25 +37,34 @@ def _assert_complete(version_dir: Path) -> None:
         assert rows == manifest["row_counts"][table], (version_dir.name, table)
 
 
-@pytest.mark.usefixtures("prefect_backend")
-def test_runs_killed_at_random_points_leave_latest_complete(tmp_path: Path) -> None:
+@pytest.fixture
+def run(prefect_backend: None, tmp_path: Path) -> Callable[[], subprocess.Popen]:
+    """Starts a run of the flow in its own process (on the session's Prefect backend),
+    from a copy of raw/ into tmp_path/out."""
     from prefect.settings import PREFECT_API_URL
 
-    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw = tmp_path / "raw"
     shutil.copytree(ROOT / "raw", raw)
     script = tmp_path / "run.py"
     script.write_text(RUN, encoding="utf-8")
     env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value()), "PYTHONPATH": str(ROOT)}
 
-    def run() -> subprocess.Popen:
+    def start() -> subprocess.Popen:
         return subprocess.Popen(
-            [sys.executable, str(script), str(raw), str(out)],
+            [sys.executable, str(script), str(raw), str(tmp_path / "out")],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
 
+    return start
+
+
+def test_runs_killed_at_random_points_leave_latest_complete(
+    tmp_path: Path, run: Callable[[], subprocess.Popen]
+) -> None:
+    out = tmp_path / "out"
     started = time.monotonic()
     first = run()  # one undisturbed run: how long a run takes here
     assert first.wait(timeout=300) == 0, first.stderr.read().decode()[-2000:]
@@ -83,25 +93,11 @@ def test_runs_killed_at_random_points_leave_latest_complete(tmp_path: Path) -> N
     assert numbers == sorted(set(numbers)) and latest(out) == versions(out)[-1]
 
 
-@pytest.mark.usefixtures("prefect_backend")
-def test_concurrent_runs_publish_distinct_complete_versions(tmp_path: Path) -> None:
-    from prefect.settings import PREFECT_API_URL
-
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    shutil.copytree(ROOT / "raw", raw)
-    script = tmp_path / "run.py"
-    script.write_text(RUN, encoding="utf-8")
-    env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value()), "PYTHONPATH": str(ROOT)}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, str(script), str(raw), str(out)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        for _ in range(2)
-    ]
+def test_concurrent_runs_publish_distinct_complete_versions(
+    tmp_path: Path, run: Callable[[], subprocess.Popen]
+) -> None:
+    out = tmp_path / "out"
+    procs = [run() for _ in range(2)]
     for proc in procs:
         assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()[-2000:]
     assert versions(out) == ["v0001", "v0002"]
