@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from strategies import HAN, documents
 
 from zhclean.structure.sections import find_sections
 from zhclean.structure.sentences import split_sentences
@@ -211,36 +209,8 @@ def test_seed_004() -> None:
     ]
 
 
-# ---------------------------------------------------------------- properties
-
-
-@settings(max_examples=300, deadline=None)
-@given(documents)
-def test_sentence_properties(text: str) -> None:
-    sections = find_sections(text)
-    result = split_sentences(text, sections)
-    owner = [0] * len(text)  # how many sentences or heading lines hold each character
-    for s in sections:
-        if s.heading is not None:
-            for i in range(s.char_start, s.char_start + len(s.heading)):
-                owner[i] += 1
-    previous_end = 0
-    for k, sentence in enumerate(result):
-        body = text[sentence.char_start : sentence.char_end]
-        assert sentence.index == k
-        assert body and body == body.strip() and "\n" not in body
-        assert sentence.char_start >= previous_end
-        previous_end = sentence.char_end
-        section = sections[sentence.section_index]
-        heading_end = section.char_start + len(section.heading or "")
-        assert heading_end <= sentence.char_start and sentence.char_end <= section.char_end
-        if section.heading is not None:
-            assert heading_end < sentence.char_start  # the heading's newline is in no sentence
-        for i in range(sentence.char_start, sentence.char_end):
-            owner[i] += 1
-    for i, ch in enumerate(text):
-        if HAN.fullmatch(ch):
-            assert owner[i] == 1, (i, ch)
+# ---------------------------------------------------------------- scale
+# (the invariants over generated documents: tests/test_structure_properties.py)
 
 
 def test_large_document() -> None:

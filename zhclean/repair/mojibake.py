@@ -239,10 +239,11 @@ _TIE = {c: -0.01 * k for k, c in enumerate(_PUNCT_ORDER)}
 
 
 @cache
-def _gbk_pair_ok(a: int, b: int) -> bool:
-    """True when GBK decodes bytes `a b` as one character (so a decoder never replaced `a`)."""
+def _pair_ok(a: int, b: int, codec: str = "gbk") -> bool:
+    """True when `codec` decodes bytes `a b` as one character (so a decoder never
+    replaced `a`)."""
     try:
-        bytes((a, b)).decode("gbk")
+        bytes((a, b)).decode(codec)
     except UnicodeDecodeError:
         return False
     return True
@@ -281,7 +282,7 @@ def _candidates(
             and (
                 s[k] not in _CP1252_UNDEFINED
                 if n == UNDEFINED
-                else _gbk_pair_ok(s[k], s[k + 1] if n == OWN else n)
+                else _pair_ok(s[k], s[k + 1] if n == OWN else n)
             )
             for k, n in enumerate(nexts)
         ):
@@ -971,15 +972,6 @@ def _fix_gbk_as_big5(region: str, line: str, offset: int, relaxed: bool) -> Iter
 
 
 @cache
-def _cp950_pair_ok(a: int, b: int) -> bool:
-    try:
-        bytes((a, b)).decode("cp950")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-@cache
 def _cp950_char_bytes(c: str) -> bytes | None:
     if c == LOST:
         return bytes([HOLE])
@@ -996,12 +988,12 @@ def _gbk_candidates(lead: int | None, trail: int | None, follow: int | None) -> 
     m = _model()
     found = []
     for a in [lead] if lead is not None else range(0x81, 0xFF):
-        if lead is None and trail is not None and _cp950_pair_ok(a, trail):
+        if lead is None and trail is not None and _pair_ok(a, trail, "cp950"):
             continue
         for b in [trail] if trail is not None else range(0x80, 0xFF):
-            if trail is None and follow is not None and _cp950_pair_ok(b, follow):
+            if trail is None and follow is not None and _pair_ok(b, follow, "cp950"):
                 continue
-            if lead is None and trail is None and _cp950_pair_ok(a, b):
+            if lead is None and trail is None and _pair_ok(a, b, "cp950"):
                 continue
             try:
                 c = bytes((a, b)).decode("gbk")  # type: ignore[arg-type]
