@@ -52,7 +52,10 @@ from zhclean.tables import SCHEMA_VERSION, SCHEMAS, new_rows
 DEFAULT_BATCH_BYTES = 4 * 2**20
 MIN_BATCH_BYTES = 2**20
 """Batches are not cut smaller than this to feed every worker (a task should do
-seconds of work: a process-pool task costs ~0.2 s, cleaning runs at ~0.4 MB/s)."""
+seconds of work: a process-pool task costs ~0.2 s, cleaning runs at ~0.5 MB/s)."""
+BATCHES_PER_WORKER = 4
+"""With several workers, a small corpus is cut into about this many batches per worker,
+so that the last batches (largest first) leave no worker idle for long."""
 RUNNERS = ("process", "thread", "dask")
 _PROGRESS_LOG_SECONDS = 10.0
 _VALIDATE_LOCK = threading.Lock()
@@ -64,11 +67,13 @@ def batches(files: list[RawFile], batch_bytes: int, workers: int = 1) -> list[li
     """Consecutive groups of files of about `batch_bytes` each (at least one file).
 
     With several workers, the batch size shrinks (not below `MIN_BATCH_BYTES`, never
-    above `batch_bytes`) so that each worker gets a batch of a small corpus.
+    above `batch_bytes`) so that each worker gets `BATCHES_PER_WORKER` batches of a
+    small corpus.
     """
     total = sum(max(f.size, 1) for f in files)
     if workers > 1:
-        batch_bytes = min(batch_bytes, max(MIN_BATCH_BYTES, math.ceil(total / workers)))
+        share = math.ceil(total / (workers * BATCHES_PER_WORKER))
+        batch_bytes = min(batch_bytes, max(MIN_BATCH_BYTES, share))
     groups: list[list[RawFile]] = []
     size = batch_bytes
     for raw in files:
@@ -78,6 +83,13 @@ def batches(files: list[RawFile], batch_bytes: int, workers: int = 1) -> list[li
         groups[-1].append(raw)
         size += max(raw.size, 1)
     return groups
+
+
+def largest_first(groups: list[list[RawFile]]) -> list[tuple[int, list[RawFile]]]:
+    """(part number, batch) in the order to submit them: the largest batch first, so a
+    long batch does not start last and keep the run waiting on one worker."""
+    numbered = list(enumerate(groups, start=1))
+    return sorted(numbered, key=lambda pair: -sum(f.size for f in pair[1]))
 
 
 def _warm_worker(target_script: str) -> None:
@@ -345,7 +357,7 @@ def _clean_and_carry(
             pool.submit(
                 clean_batch, {"files": group, "config": config, "temp": str(temp), "part": i}
             )
-            for i, group in enumerate(groups, start=1)
+            for i, group in largest_first(groups)
         ]
         if work.keep:
             stats.merge(carry_over_rows(out / work.parent, temp, work.keep, len(groups) + 1))

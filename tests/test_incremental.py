@@ -11,7 +11,7 @@ import pyarrow.dataset as ds
 import pytest
 
 import flows.clean_corpus as flow_module
-from flows.clean_corpus import batches, clean_corpus
+from flows.clean_corpus import batches, clean_corpus, largest_first
 from zhclean.incremental import plan
 from zhclean.model import RawFile, Reject
 from zhclean.pipeline import process_batch
@@ -239,10 +239,21 @@ def test_batches_are_cut_by_bytes_and_feed_every_worker() -> None:
     files = [_raw(f"f{i}", mb // 2) for i in range(8)]  # 4 MB
     sizes = [[f.size for f in g] for g in batches(files, 4 * mb, workers=1)]
     assert sizes == [[mb // 2] * 8]
-    assert [len(g) for g in batches(files, 4 * mb, workers=2)] == [4, 4]
-    assert [len(g) for g in batches(files, 4 * mb, workers=8)] == [2, 2, 2, 2]  # >= 1 MB
+    assert [len(g) for g in batches(files, 4 * mb, workers=2)] == [2, 2, 2, 2]  # >= 1 MB
+    assert [len(g) for g in batches(files, 4 * mb, workers=8)] == [2, 2, 2, 2]
+    more = [_raw(f"g{i}", mb // 2) for i in range(40)]  # 20 MB: 4 batches per worker
+    assert [len(g) for g in batches(more, 4 * mb, workers=2)] == [5] * 8
     assert [len(g) for g in batches(files, 1, workers=2)] == [1] * 8
     assert batches([], 4 * mb, workers=2) == []
+
+
+def test_the_largest_batch_is_submitted_first() -> None:
+    groups = [[_raw("a", 10)], [_raw("b", 30), _raw("c", 5)], [_raw("d", 20)]]
+    assert [(part, [f.rel_path for f in g]) for part, g in largest_first(groups)] == [
+        (2, ["b", "c"]),
+        (3, ["d"]),
+        (1, ["a"]),
+    ]
 
 
 def test_carry_over_reads_a_parent_of_single_parquet_files(tmp_path: Path) -> None:

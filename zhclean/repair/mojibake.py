@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 from zhclean.repair.chars import CJK_PUNCT, HAN
 from zhclean.repair.lm import CharModel, model
+from zhclean.repair.pinyin import WORD
 
 LOST = "\ufffd"
 HOLE = 0xFF
@@ -674,9 +675,16 @@ def _gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"[{_char_class(_GBK_HEADS)}{telltale}]"), re.compile(f"[{telltale}]")
 
 
+_PINYIN = re.compile(rf"[(?]{WORD}\)")
+"""A pinyin annotation, whole or damaged: its tone marks (à, é) are no mojibake."""
+
+
 def _suspect(line: str) -> bool:
-    """True when `line` may hold mojibake of some kind (see `_gates`)."""
+    """True when `line` may hold mojibake of some kind (see `_gates`); pinyin
+    annotations are no evidence."""
     gate, telltale = _gates()
+    if ")" in line and gate.search(line):
+        line = _PINYIN.sub("", line)
     if not gate.search(line):
         return False
     return telltale.search(line) is not None or _utf8_gbk_suspect(line)

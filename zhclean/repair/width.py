@@ -20,6 +20,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = re.compile(r" {2,}")
 # Spaces at either end of a line.
 _LINE_EDGE = re.compile(r"^ +| +$", re.M)
+# Anything `fix_whitespace` changes (one search spares clean text the six passes).
+_WHITESPACE_DAMAGE = re.compile(
+    "|".join(
+        p.pattern for p in (_LINE_BREAK, _INVISIBLE, _CONTROL, _ODD_SPACE, _SPACES, _LINE_EDGE)
+    ),
+    re.M,
+)
 
 # A single space between two Han characters.
 _HAN_SPACE = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
@@ -41,6 +48,7 @@ _TO_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # Full-width ％ after a digit, and full-width ．between digits.
 _NUMBER_PERCENT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff05")
 _NUMBER_POINT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+_FULLWIDTH = re.compile(r"[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def _sub(pattern: re.Pattern[str], repl: str, text: str) -> tuple[str, int]:
@@ -50,6 +58,8 @@ def _sub(pattern: re.Pattern[str], repl: str, text: str) -> tuple[str, int]:
 def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
     """Normalize line endings to \\n, drop BOMs, zero-width and control characters,
     turn odd spaces into plain ones, and trim each line."""
+    if not _WHITESPACE_DAMAGE.search(text):
+        return text, Counter()
     counts: Counter[str] = Counter()
     text, counts["line_endings"] = _sub(_LINE_BREAK, "\n", text)
     text, counts["invisible_chars"] = _sub(_INVISIBLE, "", text)
@@ -105,6 +115,8 @@ def _splits_word(text: str, gap: int) -> bool:
 
 def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
     """Make full-width digits and Latin letters half-width; ％ and ．inside numbers too."""
+    if not _FULLWIDTH.search(text):
+        return text, Counter()
     counts: Counter[str] = Counter()
     text, counts["fullwidth_percent"] = _sub(_NUMBER_PERCENT, "%", text)
     text, counts["fullwidth_point"] = _sub(_NUMBER_POINT, ".", text)
