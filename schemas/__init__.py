@@ -7,8 +7,17 @@ back only small columns, streaming). Any of them raises, and then nothing is pub
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+
+if importlib.util.find_spec("pyspark") is None:
+    # pandera's dtype check imports its pyspark engine on every call; without pyspark
+    # that import fails, so it is attempted (and the module compiled) again each time,
+    # ~7 ms a column, and another thread can see the half-imported module. `None` in
+    # sys.modules makes the import fail at once, as Python documents.
+    sys.modules.setdefault("pandera.engines.pyspark_engine", None)  # type: ignore[arg-type]
 
 import pyarrow as pa
 import pyarrow.compute as pc

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import re
 import threading
 from collections import Counter
 from functools import cache
@@ -90,10 +89,13 @@ class CharModel:
         self._words = {w: math.log(n / total_words) for w, n in words.items() if n > 0}
         self._words.update(_MARK_PAIRS)
         self._longest = min(max(map(len, self._words)), _LONGEST_WORD)
+        self._prefixes = {w[:k] for w in self._words for k in range(2, len(w))}
+        """Proper prefixes (of two or more characters) of the words: a segmentation stops
+        looking for longer words where the text leaves them."""
         self._fold = str.maketrans(fold)
         trad_only, simp_only = _script_only(fold)
-        self._trad_only = re.compile(f"[{''.join(sorted(trad_only))}]")
-        self._simp_only = re.compile(f"[{''.join(sorted(simp_only))}]")
+        self._trad_only, self._simp_only = frozenset(trad_only), frozenset(simp_only)
+        self._lone_cache: dict[str, float] = {}
 
     def _prob(self, c: str) -> float:
         return self._uni.get(c, _UNSEEN)
@@ -108,25 +110,36 @@ class CharModel:
             return None
         return None if c >= "\U00020000" else _OTHER["other"]
 
+    def _lone(self, c: str) -> float:
+        """Log-probability of folded character `c` standing alone (cached per character)."""
+        fixed = self._lone_cache.get(c)
+        if fixed is None:
+            fixed = self._class(c)
+            if fixed is None:
+                fixed = self._words.get(c)
+                if fixed is None:
+                    fixed = math.log(self._prob(c)) + _LONE_CHAR
+            self._lone_cache[c] = fixed
+        return fixed
+
     def _viterbi(self, text: str) -> tuple[list[float], list[int]]:
         """Best log-probability of each prefix of `text` and where its last word starts."""
         text = text.translate(self._fold)
         n = len(text)
         best = [0.0] + [-math.inf] * n
         back = [0] * (n + 1)
-        words = self._words
+        words, prefixes, lone = self._words, self._prefixes, self._lone
         for i, c in enumerate(text):
             here = best[i]
-            fixed = self._class(c)
-            if fixed is None:
-                fixed = words.get(c)
-                if fixed is None:
-                    fixed = math.log(self._prob(c)) + _LONE_CHAR
+            fixed = lone(c)
             if c >= "\u3000":  # words, and pairs of marks, start only at CJK characters
                 for end in range(i + 2, min(n, i + self._longest) + 1):
-                    logp = words.get(text[i:end])
+                    piece = text[i:end]
+                    logp = words.get(piece)
                     if logp is not None and here + logp > best[end]:
                         best[end], back[end] = here + logp, i
+                    if piece not in prefixes:
+                        break
             if here + fixed > best[i + 1]:
                 best[i + 1], back[i + 1] = here + fixed, i
         return best, back
@@ -138,8 +151,9 @@ class CharModel:
         each pair of them: a page is written in one script.
         """
         mixed = 0
-        if self._trad_only.search(text) and self._simp_only.search(text):
-            mixed = min(len(self._trad_only.findall(text)), len(self._simp_only.findall(text)))
+        trad, simp = self._trad_only, self._simp_only
+        if not trad.isdisjoint(text) and not simp.isdisjoint(text):
+            mixed = min(sum(map(trad.__contains__, text)), sum(map(simp.__contains__, text)))
         return self._viterbi(text)[0][-1] + mixed * _MIXED_SCRIPT
 
     def segment(self, text: str) -> list[str]:

@@ -10,6 +10,7 @@ from zhclean.repair.chars import CHINESE, HAN
 _FULL = str.maketrans(",;:?!", "，；：？！")
 _C = f"[{CHINESE}]"
 _HAS_HAN = re.compile(f"[{HAN}]")
+_ASCII_MARK = re.compile(r'[,;:?!.()"]')
 
 # URLs and e-mail addresses (ASCII): left exactly as they are.
 _URL = re.compile(
@@ -51,6 +52,8 @@ def _fix(text: str) -> tuple[str, int]:
 def fix_ascii_punctuation(text: str) -> tuple[str, Counter[str]]:
     """Make , ; : ? ! . ( ) " full-width where they stand in Chinese context
     (never inside a URL or an e-mail address)."""
+    if not _ASCII_MARK.search(text):
+        return text, Counter()
     if not ("://" in text or "www." in text or "@" in text) or not _URL.search(text):
         text, found = _fix(text)
         return text, Counter(ascii_punctuation=found)

@@ -20,12 +20,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = re.compile(r" {2,}")
 # Spaces at either end of a line.
 _LINE_EDGE = re.compile(r"^ +| +$", re.M)
-# Anything `fix_whitespace` changes (one search spares clean text the six passes).
-_WHITESPACE_DAMAGE = re.compile(
-    "|".join(
-        p.pattern for p in (_LINE_BREAK, _INVISIBLE, _CONTROL, _ODD_SPACE, _SPACES, _LINE_EDGE)
-    ),
-    re.M,
+# Any character `fix_whitespace` removes or replaces wherever it stands (one class:
+# a search is a table lookup per character).
+_WHITESPACE_CHAR = re.compile(
+    "[\r\u2028\u2029\x85"
+    + "".join(p.pattern[1:-1] for p in (_INVISIBLE, _CONTROL, _ODD_SPACE))
+    + "]"
 )
 
 # A single space between two Han characters.
@@ -58,8 +58,10 @@ def _sub(pattern: re.Pattern[str], repl: str, text: str) -> tuple[str, int]:
 def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
     """Normalize line endings to \\n, drop BOMs, zero-width and control characters,
     turn odd spaces into plain ones, and trim each line."""
-    if not _WHITESPACE_DAMAGE.search(text):
-        return text, Counter()
+    if not _WHITESPACE_CHAR.search(text) and not (
+        "  " in text or text[:1] == " " or text[-1:] == " " or "\n " in text or " \n" in text
+    ):
+        return text, Counter()  # nothing to do: spares clean text the six passes
     counts: Counter[str] = Counter()
     text, counts["line_endings"] = _sub(_LINE_BREAK, "\n", text)
     text, counts["invisible_chars"] = _sub(_INVISIBLE, "", text)
