@@ -31,7 +31,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from schemas import validate_batch, validate_parts
 from zhclean import __version__, progress
-from zhclean.discover import discover, read
+from zhclean.discover import discover, is_transient, read
 from zhclean.incremental import Plan, carry_over, code_sha256, plan, read_manifest
 from zhclean.model import RawFile, Rejected
 from zhclean.pipeline import Config, process_batch
@@ -139,14 +139,24 @@ class BatchDone:
 
 
 def transient(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry a task only for an I/O error (a disk or network filesystem hiccup):
-    anything else would fail the same way again."""
-    return isinstance(state.result(raise_on_failure=False), OSError)
+    """Retry a task only for a transient I/O error (EIO, ETIMEDOUT, ESTALE...: a disk or
+    network filesystem hiccup, `zhclean.discover.is_transient`); anything else, a
+    permanent OSError (ENOSPC, EACCES...) included, would fail the same way again."""
+    return is_transient(state.result(raise_on_failure=False))
 
 
 RETRIES = {"retries": 2, "retry_delay_seconds": 1, "retry_condition_fn": transient}
 """Prefect's retry settings of the tasks that read raw files or write part files
-(they can run again: a part file written twice is the same file)."""
+(they can run again: a part file written twice is the same file). Prefect logs each
+retry ("Task run failed with exception: OSError(5, ...) - Retry 1/2 will start ...")."""
+
+
+def last_attempt() -> bool:
+    """True outside a task run, or on a task run's last attempt (no retry left)."""
+    from prefect.context import TaskRunContext
+
+    context = TaskRunContext.get()
+    return context is None or context.task_run.run_count > context.task.retries
 
 
 @task(name="discover", cache_policy=NO_CACHE, **RETRIES)
@@ -154,19 +164,28 @@ def discover_files(raw_dir: Path, max_file_bytes: int) -> tuple[list, list, dict
     """Every raw file (or its reject) and its SHA-256 (None when it cannot be read)."""
     files, rejects = discover(raw_dir, max_file_bytes)
     shas: dict[str, str | None] = {}
-    for raw in files:
+    for raw in files:  # a file that cannot be read now is read (and retried) by its batch
         try:
-            shas[raw.rel_path] = read(raw)[1]
-        except Rejected:
-            shas[raw.rel_path] = None
+            shas[raw.rel_path] = read(raw, max_file_bytes)[1]
+        except Rejected as rejected:
+            shas[raw.rel_path] = rejected.sha256
     return files, rejects, shas
 
 
 @task(name="clean-batch", cache_policy=NO_CACHE, **RETRIES)
 def clean_batch(files: list[RawFile], config: Config, temp: str, part: int) -> BatchDone:
     """Decode, repair, convert and structure a batch of files; validate what it made and
-    write it as part `part` of each table in the temporary version directory `temp`."""
-    result = process_batch(files, config)
+    write it as part `part` of each table in the temporary version directory `temp`.
+
+    A transient read error fails the task, so that Prefect retries it; on the last
+    attempt it rejects its file instead (`unreadable`, the errno in the detail)."""
+    result = process_batch(files, config, raise_transient=not last_attempt())
+    rejects = result.tables["rejects"]
+    for path, reason, detail in zip(
+        *(rejects[c].to_pylist() for c in ("source_path", "reason", "detail")), strict=True
+    ):
+        if reason in ("unreadable", "internal_error"):
+            get_run_logger().warning("rejected %s (%s): %s", path, reason, detail)
     _validate_batch(result.tables)
     for name, table in result.tables.items():
         if table.num_rows:

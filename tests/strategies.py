@@ -196,3 +196,102 @@ def structured_documents(draw: st.DrawFn) -> tuple[str, list, list[str]]:
 
     emit(1, None)
     return "\n".join(lines), sections, sentences
+
+
+# --- raw inputs of every hostile class (bytes), and damaged lines (text) ------------------
+
+_PHRASES = [
+    "组织部门是党员之家，也是干部之家。",
+    "組織部門建設要堅持黨的領導。",
+    "时间:2022-10-17 来源:新华网",
+    "优(yōu)化营商环境?wù)`",
+    "鍙傝€冩枃鐚",  # UTF-8 read as GBK
+    "ÈçºÎ",  # GBK read as cp1252
+    "一、总体要求\n（一）指导思想",
+    "２０２２年，ＧＤＰ增长５．２％",
+    "同志们：",
+]
+_CODEC = st.sampled_from(["utf-8", "gb18030", "gbk", "big5", "cp950", "utf-16-le", "utf-16-be"])
+_chinese = st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=6).map("\n".join)
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x20), *range(0x7F, 0xA0)])) + "\u2028\u2029\ufeff"
+
+BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""What `zhclean.pipeline.clean_lines` splits lines at, before repairing each."""
+damaged_lines = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(sorted(set("".join(_PHRASES)) - set(BREAKS))),
+        st.sampled_from([*sorted(set(_CONTROLS) - set(BREAKS)), "\ufffd", "?"]),
+        st.characters(codec="utf-8", exclude_characters=BREAKS),
+    ),
+    max_size=80,
+)
+"""One line of text (no line break) mixing Chinese, mojibake, pinyin, punctuation,
+control characters, U+FFFD and any other code point (no lone surrogate: decoded text
+never holds one)."""
+
+
+@st.composite
+def _truncated(draw: st.DrawFn) -> bytes:
+    """Multibyte text cut in the middle of a character, or with bytes dropped inside."""
+    data = draw(_chinese).encode(draw(_CODEC), "replace")
+    cut = draw(st.integers(min_value=0, max_value=len(data)))
+    if draw(st.booleans()):
+        return data[:cut]
+    return data[:cut] + data[cut + draw(st.integers(min_value=1, max_value=3)) :]
+
+
+@st.composite
+def _mixed(draw: st.DrawFn) -> bytes:
+    """Lines in different encodings in one file."""
+    parts = draw(st.lists(st.tuples(_chinese, _CODEC), min_size=2, max_size=5))
+    return b"\n".join(text.encode(codec, "replace") for text, codec in parts)
+
+
+@st.composite
+def _huge_line(draw: st.DrawFn) -> bytes:
+    """A line of about 100k characters (no line break), in one encoding."""
+    unit = draw(st.sampled_from(_PHRASES)).replace("\n", "")
+    text = draw(st.sampled_from(["", "标题\n"])) + unit * (100_000 // len(unit))
+    return text.encode(draw(st.sampled_from(["utf-8", "gb18030", "big5"])), "replace")
+
+
+@st.composite
+def _with_nuls(draw: st.DrawFn) -> bytes:
+    data = bytearray(draw(_chinese).encode(draw(_CODEC), "replace"))
+    for _ in range(draw(st.integers(min_value=1, max_value=12))):
+        data.insert(draw(st.integers(min_value=0, max_value=len(data))), 0)
+    return bytes(data)
+
+
+@st.composite
+def _utf16_lone_surrogates(draw: st.DrawFn) -> bytes:
+    """UTF-16 (with or without BOM) holding unpaired surrogates."""
+    chars = list(draw(_chinese))
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        surrogate = chr(draw(st.integers(min_value=0xD800, max_value=0xDFFF)))
+        chars.insert(draw(st.integers(min_value=0, max_value=len(chars))), surrogate)
+    codec = draw(st.sampled_from(["utf-16-le", "utf-16-be"]))
+    bom = draw(st.sampled_from([b"", "\ufeff".encode(codec)]))
+    return bom + "".join(chars).encode(codec, "surrogatepass")
+
+
+@st.composite
+def _controls(draw: st.DrawFn) -> bytes:
+    chars = list(draw(_chinese))
+    for _ in range(draw(st.integers(min_value=1, max_value=20))):
+        at = draw(st.integers(min_value=0, max_value=len(chars)))
+        chars.insert(at, draw(st.sampled_from(_CONTROLS)))
+    return "".join(chars).encode(draw(st.sampled_from(["utf-8", "gb18030"])), "replace")
+
+
+RAW_CLASSES = {
+    "random bytes": st.binary(max_size=2000),
+    "truncated multibyte": _truncated(),
+    "mixed encodings": _mixed(),
+    "NUL bytes": _with_nuls(),
+    "UTF-16 lone surrogates": _utf16_lone_surrogates(),
+    "control characters": _controls(),
+}
+"""Raw file contents by input class (huge lines apart: `huge_lines`, slow to clean)."""
+huge_lines = _huge_line()
+raw_inputs = st.one_of(*RAW_CLASSES.values())

@@ -3,6 +3,7 @@ incomplete version, and the next run cleans up or ignores what they left."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -142,7 +143,10 @@ def test_permanent_errors_fail_the_run_not_silently(
 ) -> None:
     import flows.clean_corpus as flow_module
 
+    calls = []
+
     def broken(*args: object) -> Path:
+        calls.append(args[1])
         raise OSError(28, "No space left on device (injected)")
 
     monkeypatch.setattr(flow_module, "write_part", broken)
@@ -151,3 +155,108 @@ def test_permanent_errors_fail_the_run_not_silently(
             raw_dir=str(ROOT / "raw"), out_dir=str(tmp_path / "out"), runner="thread"
         )
     assert latest(tmp_path / "out") is None and not list((tmp_path / "out").glob(".tmp-*"))
+    assert calls == ["documents"]  # ENOSPC is not transient: not retried
+
+
+SEED = "002_2176e90696f6cbac.txt"
+
+
+def _failing_reads(monkeypatch: pytest.MonkeyPatch, fail: Callable[[int], OSError | None]) -> list:
+    """Opening the seed SEED for reading raises `fail(n)` on its n-th opening (1-based;
+    None: opens); returns the list of errnos met, one per opening."""
+    import zhclean.discover as discover_module
+
+    real, met = discover_module._open_regular, []
+
+    def flaky(path: Path) -> int:
+        if Path(path).name == SEED:
+            error = fail(len(met) + 1)
+            met.append(error.errno if error else None)
+            if error:
+                raise error
+        return real(path)
+
+    monkeypatch.setattr(discover_module, "_open_regular", flaky)
+    return met
+
+
+def _clean(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> tuple[dict, list[str]]:
+    import flows.clean_corpus as flow_module
+
+    with caplog.at_level("INFO"):
+        summary = flow_module.clean_corpus(
+            raw_dir=str(ROOT / "raw"), out_dir=str(tmp_path / "out"), runner="thread"
+        )
+    _assert_complete(tmp_path / "out" / summary["version"])
+    return summary, [r.getMessage() for r in caplog.records]
+
+
+def _rows(tmp_path: Path, table: str) -> list[dict]:
+    return ds.dataset(tmp_path / "out" / "v0001" / table).to_table().to_pylist()
+
+
+def _manifest_sha(tmp_path: Path, path: str) -> str | None:
+    manifest = json.loads((tmp_path / "out" / "v0001" / "manifest.json").read_text("utf-8"))
+    return {f["path"]: f["sha256"] for f in manifest["inputs"]["files"]}[path]
+
+
+@pytest.mark.usefixtures("prefect_backend")
+def test_a_transient_read_error_is_retried_and_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # 1: discovery hashes it; 2: the batch's first attempt fails; 3: its retry reads it
+    eio = OSError(5, "Input/output error")
+    met = _failing_reads(monkeypatch, lambda n: eio if n == 2 else None)
+    summary, log = _clean(tmp_path, caplog)
+    assert met == [None, 5, None]
+    assert summary["documents"] == 7 and summary["rejects_by_reason"] == {}
+    retried = [m for m in log if "Retry 1/2 will start 1 second(s) from now" in m]
+    assert len(retried) == 1 and "OSError(5, 'Input/output error')" in retried[0]
+    sha = hashlib.sha256((ROOT / "raw" / SEED).read_bytes()).hexdigest()
+    shas = {r["source_sha256"] for r in _rows(tmp_path, "documents") if r["source_path"] == SEED}
+    assert shas == {sha}
+
+
+@pytest.mark.usefixtures("prefect_backend")
+def test_a_persistent_transient_read_error_rejects_the_file_after_the_retries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    met = _failing_reads(monkeypatch, lambda n: OSError(110, "Connection timed out"))
+    summary, log = _clean(tmp_path, caplog)
+    assert met == [110] * 4  # discovery (no retry there), then the batch: 1 + 2 retries
+    retried = [m[m.index("Retry") :] for m in log if "will start" in m]
+    assert retried == [
+        "Retry 1/2 will start 1 second(s) from now",
+        "Retry 2/2 will start 1 second(s) from now",
+    ]
+    assert summary["documents"] == 6 and summary["rejects_by_reason"] == {"unreadable": 1}
+    assert _rows(tmp_path, "rejects") == [
+        {
+            "source_path": SEED,
+            "source_sha256": None,
+            "reason": "unreadable",
+            "detail": "cannot read: Connection timed out (ETIMEDOUT, transient; "
+            "the next run reads it again)",
+        }
+    ]
+    assert _manifest_sha(tmp_path, SEED) is None  # so the next run processes it again
+    assert any(m.startswith(f"rejected {SEED} (unreadable): cannot read") for m in log)
+
+
+@pytest.mark.usefixtures("prefect_backend")
+def test_a_permanent_read_error_rejects_the_file_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    met = _failing_reads(monkeypatch, lambda n: PermissionError(13, "Permission denied"))
+    summary, log = _clean(tmp_path, caplog)
+    assert met == [13, 13]  # discovery, then the batch once: no retry
+    assert not [m for m in log if "will start" in m]
+    assert summary["documents"] == 6 and summary["rejects_by_reason"] == {"unreadable": 1}
+    assert _rows(tmp_path, "rejects") == [
+        {
+            "source_path": SEED,
+            "source_sha256": None,
+            "reason": "unreadable",
+            "detail": "cannot read: Permission denied (EACCES)",
+        }
+    ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from zhclean.discover import discover, read
+from zhclean.discover import discover, is_transient, read
 from zhclean.model import RawFile, Reject, Rejected
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -184,7 +186,7 @@ def test_chmod_000_file_is_unreadable_on_read(raw: Path) -> None:
             read(raw_file)
         assert (info.value.reason, info.value.detail) == (
             "unreadable",
-            "cannot read: Permission denied",
+            "cannot read: Permission denied (EACCES)",
         )
     finally:
         path.chmod(0o644)
@@ -196,9 +198,10 @@ def test_read_of_a_vanished_file_is_unreadable(raw: Path) -> None:
     path.unlink()
     with pytest.raises(Rejected) as info:
         read(raw_file)
-    assert (info.value.reason, info.value.detail) == (
+    assert (info.value.reason, info.value.detail, info.value.sha256) == (
         "unreadable",
-        "cannot read: No such file or directory",
+        "vanished after discovery: No such file or directory (ENOENT)",
+        None,
     )
 
 
@@ -234,3 +237,126 @@ def test_names_that_print_alike_stay_distinct(raw: Path) -> None:
     files, rejects = discover(raw)
     assert rejects == []
     assert rels(files) == ["a\\\\xff.txt", "a\\xff.txt", "b\\\\x0ac.txt", "b\\x0ac.txt"]
+
+
+def _failing_open(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError) -> None:
+    """os.open raises `error` for files called `name` (e.g. EACCES even as root)."""
+    real_open = os.open
+
+    def fake(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if os.fsdecode(path).endswith("/" + name):
+            raise error
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", fake)
+
+
+@pytest.mark.parametrize(
+    ("error", "detail"),
+    [
+        (PermissionError(13, "Permission denied"), "cannot read: Permission denied (EACCES)"),
+        (IsADirectoryError(21, "Is a directory"), "cannot read: Is a directory (EISDIR)"),
+        (
+            OSError(5, "Input/output error"),
+            "cannot read: Input/output error (EIO, transient; the next run reads it again)",
+        ),
+        (
+            OSError(116, "Stale file handle"),
+            "cannot read: Stale file handle (ESTALE, transient; the next run reads it again)",
+        ),
+    ],
+)
+def test_read_errors_reject_naming_the_errno(
+    raw: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, detail: str
+) -> None:
+    write(raw / "a.txt")
+    (raw_file,) = discover(raw)[0]
+    _failing_open(monkeypatch, "a.txt", error)
+    with pytest.raises(Rejected) as info:
+        read(raw_file)
+    assert (info.value.reason, info.value.detail, info.value.sha256) == ("unreadable", detail, None)
+
+
+def test_transient_read_errors_are_raised_for_a_retry(
+    raw: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(raw / "a.txt")
+    (raw_file,) = discover(raw)[0]
+    assert is_transient(OSError(errno.EIO, "x"))
+    assert is_transient(TimeoutError(errno.ETIMEDOUT, "x"))
+    assert not is_transient(OSError(errno.ENOSPC, "x")) and not is_transient(ValueError())
+    _failing_open(monkeypatch, "a.txt", OSError(errno.EIO, "Input/output error"))
+    with pytest.raises(OSError) as info:
+        read(raw_file, raise_transient=True)
+    assert info.value.errno == errno.EIO
+    # a permanent error still rejects
+    _failing_open(monkeypatch, "a.txt", PermissionError(errno.EACCES, "Permission denied"))
+    with pytest.raises(Rejected, match=r"unreadable: cannot read: Permission denied \(EACCES\)"):
+        read(raw_file, raise_transient=True)
+
+
+def test_a_file_replaced_after_discovery_is_not_followed_or_opened(
+    raw: Path, tmp_path: Path
+) -> None:
+    for name in ("link.txt", "pipe.txt", "dir.txt"):
+        write(raw / name)
+    found = {f.rel_path: f for f in discover(raw)[0]}
+    write(tmp_path / "secret.txt", b"secret")
+    (raw / "link.txt").unlink()
+    (raw / "link.txt").symlink_to(tmp_path / "secret.txt")  # would lead out of RAW_DIR
+    (raw / "pipe.txt").unlink()
+    os.mkfifo(raw / "pipe.txt")  # opening it for reading would block
+    (raw / "dir.txt").unlink()
+    (raw / "dir.txt").mkdir()
+    details = {}
+    for name, raw_file in found.items():
+        with pytest.raises(Rejected) as info:
+            read(raw_file)
+        details[name] = (info.value.reason, info.value.detail)
+    assert details == {
+        "dir.txt": ("unreadable", "replaced by a directory after discovery"),
+        "link.txt": ("unreadable", "replaced by a symbolic link after discovery (ELOOP)"),
+        "pipe.txt": ("unreadable", "replaced by a named pipe after discovery"),
+    }
+
+
+def test_a_file_grown_past_the_cap_is_hashed_not_held(raw: Path) -> None:
+    path = write(raw / "grows.txt", b"small")
+    (raw_file,) = discover(raw, max_bytes=2**20)[0]
+    os.truncate(path, 64 * 2**20)  # sparse: 64 MiB of zeros after discovery
+    expected = hashlib.sha256(b"small" + bytes(64 * 2**20 - 5)).hexdigest()
+    tracemalloc.start()
+    try:
+        with pytest.raises(Rejected) as info:
+            read(raw_file, max_bytes=2**20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (info.value.reason, info.value.detail, info.value.sha256) == (
+        "too_large",
+        "67108864 bytes exceeds the 1048576 byte limit (grew after discovery)",
+        expected,
+    )
+    assert peak < 4 * 2**20  # at most cap + 1 bytes and one chunk in memory, not 64 MiB
+    assert read(raw_file, max_bytes=64 * 2**20)[1] == expected  # exactly at the cap: read
+
+
+def test_a_one_gib_file_is_rejected_by_size_without_being_read_into_memory(raw: Path) -> None:
+    with open(raw / "huge.txt", "wb") as f:
+        f.truncate(2**30)  # sparse
+    tracemalloc.start()
+    try:
+        files, rejects = discover(raw)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert files == []
+    assert rejects == [
+        Reject(
+            "huge.txt",
+            "49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14",  # 2**30 zeros
+            "too_large",
+            "1073741824 bytes exceeds the 52428800 byte limit",
+        )
+    ]
+    assert peak < 4 * 2**20  # hashed streaming

@@ -14,6 +14,7 @@ a printable `rel_path` (``\\xff`` for an undecodable byte, ``\\x0a`` for a contr
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -165,10 +166,85 @@ def discover(raw_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[RawFile], 
     return walker.files, walker.rejects
 
 
-def read(raw: RawFile) -> tuple[bytes, str]:
-    """The file's bytes and their hex SHA-256; `Rejected("unreadable", ...)` on OSError."""
+TRANSIENT_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in (
+        "EIO", "EAGAIN", "EWOULDBLOCK", "EINTR", "ETIMEDOUT", "ESTALE", "ENOLCK", "EBUSY",
+        "ENOMEM", "ENFILE", "EMFILE", "ENOBUFS", "ECONNRESET", "ECONNABORTED", "ECONNREFUSED",
+        "ENETDOWN", "ENETUNREACH", "ENETRESET", "EHOSTDOWN", "EHOSTUNREACH", "ECOMM",
+        "EREMOTEIO",
+    )
+    if hasattr(errno, name)
+)  # fmt: skip
+"""Errors a second attempt may not meet (a disk, network filesystem or resource hiccup);
+every other OSError (ENOENT, EACCES, EISDIR, ELOOP, ENOSPC, ...) is permanent."""
+
+
+def is_transient(error: BaseException) -> bool:
+    """True for an OSError that is worth retrying (its errno is in `TRANSIENT_ERRNOS`)."""
+    return isinstance(error, OSError) and error.errno in TRANSIENT_ERRNOS
+
+
+def _errno_name(err: OSError) -> str:
+    return errno.errorcode.get(err.errno, str(err.errno)) if err.errno else type(err).__name__
+
+
+def read_failure(err: OSError) -> str:
+    """The reject detail of a file that could not be read: what happened, and the errno."""
+    name = _errno_name(err)
+    if err.errno == errno.ENOENT:
+        return f"vanished after discovery: {_why(err)} ({name})"
+    if err.errno == errno.ELOOP:
+        return f"replaced by a symbolic link after discovery ({name})"
+    if is_transient(err):
+        return f"cannot read: {_why(err)} ({name}, transient; the next run reads it again)"
+    return f"cannot read: {_why(err)} ({name})"
+
+
+def _open_regular(path: Path) -> int:
+    """A descriptor of `path` opened for reading, if it still is a regular file.
+
+    O_NOFOLLOW: `path` is a real path (links were resolved at discovery), so a link here
+    replaced the file since and may lead out of RAW_DIR. O_NONBLOCK: a FIFO put in its
+    place must not block the open.
+    """
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
     try:
-        data = raw.path.read_bytes()
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a directory" if stat.S_ISDIR(mode) else _kind(mode)
+            raise Rejected("unreadable", f"replaced by {what} after discovery")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read(
+    raw: RawFile, max_bytes: int = MAX_BYTES, *, raise_transient: bool = False
+) -> tuple[bytes, str]:
+    """The file's bytes and their hex SHA-256, reading at most `max_bytes` + 1 bytes.
+
+    Raises `Rejected`: ``too_large`` when the file grew past `max_bytes` after discovery
+    (its SHA-256 is then streamed, never the whole file held), ``unreadable`` when it
+    vanished, was replaced by a link or a non-regular file, or an OSError prevented
+    reading it (`read_failure` says which). A transient OSError (`is_transient`) is
+    raised as is when `raise_transient` is true, for the caller to retry.
+    """
+    try:
+        with os.fdopen(_open_regular(raw.path), "rb") as f:
+            data = f.read(max_bytes + 1)
+            if len(data) <= max_bytes:
+                return data, hashlib.sha256(data).hexdigest()
+            digest, size = hashlib.sha256(data), len(data)
+            del data
+            while chunk := f.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
     except OSError as err:
-        raise Rejected("unreadable", f"cannot read: {_why(err)}") from err
-    return data, hashlib.sha256(data).hexdigest()
+        if raise_transient and is_transient(err):
+            raise
+        raise Rejected("unreadable", read_failure(err)) from err
+    detail = f"{size} bytes exceeds the {max_bytes} byte limit (grew after discovery)"
+    raise Rejected("too_large", detail, sha256=digest.hexdigest())

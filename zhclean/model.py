@@ -9,12 +9,14 @@ from pathlib import Path
 
 
 class Rejected(Exception):
-    """A raw file yields no document: `reason` is a contract reject reason."""
+    """A raw file yields no document: `reason` is a contract reject reason; `sha256` the
+    hash of its bytes when whoever rejects it read them but did not return them."""
 
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: str, detail: str, sha256: str | None = None) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+        self.sha256 = sha256
 
 
 @dataclass(frozen=True)

@@ -148,17 +148,33 @@ def _line_owners(lines: list[str], drafts: list[DocumentDraft]) -> list[int]:
     return owners
 
 
-def process_file(raw: RawFile, config: Config) -> tuple[list[dict], Reject | None, dict]:
-    """Run one file through the text stages.
+def process_file(
+    raw: RawFile, config: Config, *, raise_transient: bool = False
+) -> tuple[list[dict], Reject | None, dict]:
+    """Read one file and run it through the text stages (`process_data`).
+
+    A transient read error (`zhclean.discover.is_transient`) is raised when
+    `raise_transient` is true, so that the caller can retry; any other problem rejects
+    the file.
+    """
+    try:
+        data, sha = read(raw, config.max_file_bytes, raise_transient=raise_transient)
+    except Rejected as rejected:
+        return [], Reject(raw.rel_path, rejected.sha256, rejected.reason, rejected.detail), {}
+    return process_data(raw.rel_path, data, sha, config)
+
+
+def process_data(
+    rel_path: str, data: bytes, sha: str, config: Config
+) -> tuple[list[dict], Reject | None, dict]:
+    """Run a file's bytes through the text stages; no exception escapes.
 
     Returns (documents, reject, facts): a list of finished document records (each
-    with its sections and sentences), or a Reject saying why the file gave none.
+    with its sections and sentences), or a Reject saying why the file gave none
+    (``internal_error``, naming the stage, when a stage raised).
     """
-    sha: str | None = None
-    stage = "read"
+    stage = "decode"
     try:
-        data, sha = read(raw)
-        stage = "decode"
         decoded = decode(data)
         facts = {"encoding": decoded.encoding, "script": detect_script(decoded.text)}
         stage = "repair"
@@ -177,14 +193,16 @@ def process_file(raw: RawFile, config: Config) -> tuple[list[dict], Reject | Non
         for part, draft in enumerate(drafts, start=1):
             own = [line for owner, line in zip(owners, cleaned, strict=True) if owner == part - 1]
             docs.append(
-                _document(raw, sha, decoded, facts["script"], part, draft, repairs[part - 1], own)
+                _document(
+                    rel_path, sha, decoded, facts["script"], part, draft, repairs[part - 1], own
+                )
             )
         return docs, None, facts
     except Rejected as rejected:
-        return [], Reject(raw.rel_path, sha, rejected.reason, rejected.detail), {}
+        return [], Reject(rel_path, sha, rejected.reason, rejected.detail), {}
     except Exception as error:  # a bug must cost one file, not the run
         detail = f"{stage} failed: {type(error).__name__}: {error}"
-        return [], Reject(raw.rel_path, sha, "internal_error", detail[:500]), {}
+        return [], Reject(rel_path, sha, "internal_error", detail[:500]), {}
 
 
 def _pairs(mapping: Mapping, key: str, value: str) -> list[dict]:
@@ -192,7 +210,7 @@ def _pairs(mapping: Mapping, key: str, value: str) -> list[dict]:
 
 
 def _document(
-    raw: RawFile,
+    rel_path: str,
     sha: str,
     decoded: Decoded,
     script: str,
@@ -207,8 +225,8 @@ def _document(
     sentences = split_sentences(text, sections)
     spans = _document_spans(text, draft, lines)
     return {
-        "doc_id": f"{raw.rel_path}#{part}",
-        "source_path": raw.rel_path,
+        "doc_id": f"{rel_path}#{part}",
+        "source_path": rel_path,
         "source_sha256": sha,
         "part": part,
         "encoding": decoded.encoding,
@@ -230,12 +248,15 @@ def _document(
     }
 
 
-def process_batch(files: list[RawFile], config: Config) -> BatchResult:
-    """Run a batch of files; every file ends up in documents or rejects."""
+def process_batch(
+    files: list[RawFile], config: Config, *, raise_transient: bool = False
+) -> BatchResult:
+    """Run a batch of files; every file ends up in documents or rejects (a transient
+    read error is raised instead when `raise_transient` is true: see `process_file`)."""
     rows = new_rows()
     result = BatchResult(tables={})
     for raw in files:
-        docs, reject, facts = process_file(raw, config)
+        docs, reject, facts = process_file(raw, config, raise_transient=raise_transient)
         result.files += 1
         result.bytes += raw.size
         if reject is not None:
@@ -243,28 +264,34 @@ def process_batch(files: list[RawFile], config: Config) -> BatchResult:
             continue
         result.encodings[facts["encoding"]] += 1
         result.scripts[facts["script"]] += 1
-        for doc in docs:
-            sections, sentences = doc.pop("_sections"), doc.pop("_sentences")
-            rows["documents"].append(**doc)
-            text = doc["text"]
-            for s in sections:
-                rows["sections"].append(
-                    doc_id=doc["doc_id"],
-                    section_index=s.index,
-                    parent_index=s.parent_index,
-                    level=s.level,
-                    heading=s.heading,
-                    char_start=s.char_start,
-                    char_end=s.char_end,
-                )
-            for s in sentences:
-                rows["sentences"].append(
-                    doc_id=doc["doc_id"],
-                    sentence_index=s.index,
-                    section_index=s.section_index,
-                    text=text[s.char_start : s.char_end],
-                    char_start=s.char_start,
-                    char_end=s.char_end,
-                )
+        add_rows(rows, docs)
     result.tables = {name: r.to_arrow() for name, r in rows.items()}
     return result
+
+
+def add_rows(rows: dict, docs: list[dict]) -> None:
+    """Append documents (as `process_data` makes them) with their sections and sentences
+    to the table rows `rows` (`zhclean.tables.new_rows()`)."""
+    for doc in docs:
+        sections, sentences = doc.pop("_sections"), doc.pop("_sentences")
+        rows["documents"].append(**doc)
+        text = doc["text"]
+        for s in sections:
+            rows["sections"].append(
+                doc_id=doc["doc_id"],
+                section_index=s.index,
+                parent_index=s.parent_index,
+                level=s.level,
+                heading=s.heading,
+                char_start=s.char_start,
+                char_end=s.char_end,
+            )
+        for s in sentences:
+            rows["sentences"].append(
+                doc_id=doc["doc_id"],
+                sentence_index=s.index,
+                section_index=s.section_index,
+                text=text[s.char_start : s.char_end],
+                char_start=s.char_start,
+                char_end=s.char_end,
+            )
