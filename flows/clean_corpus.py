@@ -34,6 +34,7 @@ from zhclean import __version__, progress
 from zhclean.discover import discover, is_transient, read
 from zhclean.incremental import Plan, carry_over, code_sha256, plan, read_manifest
 from zhclean.model import RawFile, Rejected
+from zhclean.objectstore import discover_uri, is_uri
 from zhclean.pipeline import Config, process_batch
 from zhclean.publish import abort, commit, latest, start, write_part
 from zhclean.report import (
@@ -160,9 +161,13 @@ def last_attempt() -> bool:
 
 
 @task(name="discover", cache_policy=NO_CACHE, **RETRIES)
-def discover_files(raw_dir: Path, max_file_bytes: int) -> tuple[list, list, dict]:
-    """Every raw file (or its reject) and its SHA-256 (None when it cannot be read)."""
-    files, rejects = discover(raw_dir, max_file_bytes)
+def discover_files(raw_dir: str, max_file_bytes: int) -> tuple[list, list, dict]:
+    """Every raw file (or its reject) and its SHA-256 (None when it cannot be read);
+    `raw_dir` is a local directory or a URI (`zhclean.objectstore`)."""
+    if is_uri(raw_dir):
+        files, rejects = discover_uri(raw_dir, max_file_bytes)
+    else:
+        files, rejects = discover(Path(raw_dir), max_file_bytes)
     shas: dict[str, str | None] = {}
     for raw in files:  # a file that cannot be read now is read (and retried) by its batch
         try:
@@ -270,11 +275,11 @@ def clean_corpus(
         raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
     workers = max(1, workers or os.cpu_count() or 1)
     config = Config(target_script=target_script, max_file_bytes=max_file_bytes)
-    raw, out = Path(raw_dir), Path(out_dir)
-    if not raw.is_dir():
-        raise FileNotFoundError(f"raw directory {raw} does not exist")
+    out = Path(out_dir)
+    if not is_uri(raw_dir) and not Path(raw_dir).is_dir():
+        raise FileNotFoundError(f"raw directory {raw_dir} does not exist")
 
-    files, discover_rejects, shas = discover_files(raw, max_file_bytes)
+    files, discover_rejects, shas = discover_files(str(raw_dir), max_file_bytes)
     fingerprint = {
         "schema_version": SCHEMA_VERSION,
         "pipeline_version": __version__,

@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     from zhclean import progress
     from zhclean.report import render
 
-    if not os.path.isdir(args.raw_dir):
+    if "://" not in args.raw_dir and not os.path.isdir(args.raw_dir):
         print(f"zhclean: raw directory {args.raw_dir!r} does not exist", file=sys.stderr)
         return 2
     show = ProgressLine(sys.stderr) if args.progress or sys.stderr.isatty() else None

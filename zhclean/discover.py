@@ -231,7 +231,12 @@ def read(
     vanished, was replaced by a link or a non-regular file, or an OSError prevented
     reading it (`read_failure` says which). A transient OSError (`is_transient`) is
     raised as is when `raise_transient` is true, for the caller to retry.
+    A file on a remote filesystem (`raw.filesystem`) is read by `objectstore.read_uri`.
     """
+    if raw.filesystem is not None:
+        from zhclean.objectstore import read_uri
+
+        return read_uri(raw, max_bytes, raise_transient=raise_transient)
     try:
         with os.fdopen(_open_regular(raw.path), "rb") as f:
             data = f.read(max_bytes + 1)

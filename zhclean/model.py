@@ -23,9 +23,10 @@ class Rejected(Exception):
 class RawFile:
     """A regular file found under RAW_DIR."""
 
-    path: Path  # absolute path on disk
+    path: Path  # absolute path on disk (the path inside `filesystem` when that is set)
     rel_path: str  # relative to RAW_DIR, "/" separators
     size: int
+    filesystem: str | None = None  # the raw URI (s3://…) when not on the local disk
 
 
 @dataclass(frozen=True)
