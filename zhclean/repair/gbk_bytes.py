@@ -235,17 +235,25 @@ def _dropped_pairs(lead: int, trail: int) -> tuple[tuple[str, str], ...]:
     `trail`: put back, X = lead+u and Y = v+trail. The decoder drops (u, v) only when
     GBK maps no character there."""
     lm, pairs = model(), _pairs()
-    firsts = [(u, pairs[lead, u]) for u in range(0x81, 0xFF) if (lead, u) in pairs]
-    seconds = [(v, pairs[v, trail]) for v in range(0x81, 0xFF) if (v, trail) in pairs]
+    firsts = [(u, x) for u in range(0x81, 0xFF) if _han(x := pairs.get((lead, u), ""))]
+    seconds = [(v, y) for v in range(0x81, 0xFF) if _han(y := pairs.get((v, trail), ""))]
+    # two characters score as the better of a word and the two alone (the model on
+    # both only for the shortlist: it also prices a mix of scripts)
     scored = [
-        (lm.score(x + y), x, y)
+        (max(_alone(x) + _alone(y), lm.word(x + y)), x, y)
         for u, x in firsts
-        if _han(x)
         for v, y in seconds
-        if _han(y) and (u, v) not in pairs
+        if (u, v) not in pairs
     ]
     scored.sort(reverse=True)
-    return tuple((x, y) for _, x, y in scored[:_DROP_CHOICES])
+    shortlist = [(lm.score(x + y), x, y) for _, x, y in scored[: 4 * _DROP_CHOICES]]
+    shortlist.sort(reverse=True)
+    return tuple((x, y) for _, x, y in shortlist[:_DROP_CHOICES])
+
+
+@cache
+def _alone(c: str) -> float:
+    return model().score(c)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -254,6 +262,7 @@ def _score(text: str) -> float:
     return model().score(text)
 
 
+@cache
 def _han(c: str) -> bool:
     """A character a dropped pair may hold: a known Han character or common mark."""
     return c in _MARKS or ("\u4e00" <= c <= "\u9fff" and model().known(c))
