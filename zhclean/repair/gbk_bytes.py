@@ -19,7 +19,9 @@ the values the pinyin allows, re-decodes in the right alignment and keeps the
 reading the character model likes best. A lost byte with one possible value is
 recovered; one chosen by likelihood is marked uncertain. Unmapped pairs that the
 decoder dropped in a misaligned stretch (扎扎實實 losing one 扎) are put back
-when the model is clearly better with them, and marked uncertain.
+when the model is clearly better with them, and marked uncertain. The lost byte
+before a replaced mark gets a prior for 。 (a sentence end the word model undervalues:
+`上。總體` against `上海總體`).
 """
 
 from __future__ import annotations
