@@ -19,7 +19,9 @@ the values the pinyin allows, re-decodes in the right alignment and keeps the
 reading the character model likes best. A lost byte with one possible value is
 recovered; one chosen by likelihood is marked uncertain. Unmapped pairs that the
 decoder dropped in a misaligned stretch (扎扎實實 losing one 扎) are put back
-when the model is clearly better with them, and marked uncertain.
+when the model is clearly better with them, and marked uncertain. The lost byte
+before a replaced mark gets a prior for 。 (a sentence end the word model undervalues:
+`上。總體` against `上海總體`).
 """
 
 from __future__ import annotations
@@ -59,10 +61,14 @@ _BEAM = 16
 """Partial fills kept at each lost byte."""
 _WINDOW = 400
 """Characters after the last site turned into bytes (more only if a stretch needs it)."""
+_PUT_BACK_PASSES = 2
+"""Passes over the places a pair may have been dropped (each on the last's picks)."""
 _PUT_BACK_FILLS = 3
 """Most fills tried with dropped pairs put back (the likeliest first)."""
 _CLOSE = 3.0
 """Fills scoring within this of the best are also tried with dropped pairs."""
+_SENTENCE_END = 1.0
+"""Bonus (log-likelihood) for `。` as the character before a replaced full-width mark."""
 _REPAIR_MARGIN = 2.0
 """How much likelier a re-paired stretch must be than the text as it reads."""
 
@@ -98,6 +104,7 @@ class _Unit:
     starts: bool  # the damaged reading started a character here
     reading: str | None = None  # pinyin the pair ending (or starting) here was annotated with
     relaxed: bool = False  # an annotated byte whose pair must be completed by a dropped pair
+    before_mark: bool = False  # the lead byte lost before a full-width mark's pair
 
 
 @dataclass
@@ -139,7 +146,7 @@ def _units(text: str, sites: list[_Site], lo: int = 0, hi: int | None = None) ->
     while i < hi:
         site = by_start.get(i)
         if site is not None:
-            units.append(_Unit(None, i, True, site.reading))
+            units.append(_Unit(None, i, True, site.reading, before_mark=bool(site.extra)))
             units += [_Unit(b, i + 1, False) for b in site.extra]
             i = site.end
             continue
@@ -230,17 +237,25 @@ def _dropped_pairs(lead: int, trail: int) -> tuple[tuple[str, str], ...]:
     `trail`: put back, X = lead+u and Y = v+trail. The decoder drops (u, v) only when
     GBK maps no character there."""
     lm, pairs = model(), _pairs()
-    firsts = [(u, pairs[lead, u]) for u in range(0x81, 0xFF) if (lead, u) in pairs]
-    seconds = [(v, pairs[v, trail]) for v in range(0x81, 0xFF) if (v, trail) in pairs]
+    firsts = [(u, x) for u in range(0x81, 0xFF) if _han(x := pairs.get((lead, u), ""))]
+    seconds = [(v, y) for v in range(0x81, 0xFF) if _han(y := pairs.get((v, trail), ""))]
+    # two characters score as the better of a word and the two alone (the model on
+    # both only for the shortlist: it also prices a mix of scripts)
     scored = [
-        (lm.score(x + y), x, y)
+        (max(_alone(x) + _alone(y), lm.word(x + y)), x, y)
         for u, x in firsts
-        if _han(x)
         for v, y in seconds
-        if _han(y) and (u, v) not in pairs
+        if (u, v) not in pairs
     ]
     scored.sort(reverse=True)
-    return tuple((x, y) for _, x, y in scored[:_DROP_CHOICES])
+    shortlist = [(lm.score(x + y), x, y) for _, x, y in scored[: 4 * _DROP_CHOICES]]
+    shortlist.sort(reverse=True)
+    return tuple((x, y) for _, x, y in shortlist[:_DROP_CHOICES])
+
+
+@cache
+def _alone(c: str) -> float:
+    return model().score(c)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -249,9 +264,17 @@ def _score(text: str) -> float:
     return model().score(text)
 
 
+@cache
 def _han(c: str) -> bool:
     """A character a dropped pair may hold: a known Han character or common mark."""
     return c in _MARKS or ("\u4e00" <= c <= "\u9fff" and model().known(c))
+
+
+def _prior(units: list[_Unit], hole: int, value: int) -> float:
+    """Log-odds for a lost byte's value beyond what the model sees: the lead byte lost
+    before a full-width mark's pair (A3 xx) that straddled two characters is most often
+    。's (A1 A3), a sentence end the word model undervalues between two likely words."""
+    return _SENTENCE_END if units[hole].before_mark and value == 0xA1 else 0.0
 
 
 def _options(units: list[_Unit], hole: int, fill: dict[int, int]) -> list[int]:
@@ -306,7 +329,7 @@ def _fills(units: list[_Unit], before: str, after: str) -> list[dict[int, int]]:
                 grown_fill = {**fill, hole: v}
                 window = "".join(_char_at(units, grown_fill, starts[j]) for j in range(lo, hi))
                 window = (before if lo == 0 else "") + window + (after if hi == len(starts) else "")
-                grown.append((grown_fill, score + _score(window)))
+                grown.append((grown_fill, score + _score(window) + _prior(units, hole, v)))
         if not grown:
             return []
         grown.sort(key=lambda fs: fs[1], reverse=True)
@@ -366,10 +389,12 @@ def _put_back_pairs(
     """Put back pairs the decoder dropped, where the damaged reading started a
     character in the middle of an aligned pair: always where that pair maps to
     nothing (or the annotation needs it), elsewhere when the model is better with it
-    by more than a drop costs. None when a needed pair cannot be found."""
+    by more than a drop costs. Each place is judged on its neighbours: left to right,
+    then again with the places after it as the pass before left them (a pair put back
+    later often completes the word). None when a needed pair cannot be found."""
     aligned = _boundaries(units)
     first_hole = min(i for i, u in enumerate(units) if u.byte is None)
-    out: list[_Char] = []
+    places: dict[int, tuple[tuple[tuple[str, str], ...], bool]] = {}
     for k, char in enumerate(chars):
         i = char.first
         slot = i + 1
@@ -380,26 +405,38 @@ def _put_back_pairs(
             or not units[slot].starts
             or fill.get(i, units[i].byte) < 0x80
         ):
-            out.append(char)
             continue
         lead, trail = fill.get(i, units[i].byte), fill.get(slot, units[slot].byte)
         unit = units[slot]
-        needed = char.text == _NONE or unit.relaxed
         options = _dropped_pairs(lead, trail)
         if unit.relaxed:  # the annotated pair is the second one put back
             options = tuple((x, y) for x, y in options if unit.reading in _readings().get(y, ()))
-        left = (before + _text(out[-_CONTEXT:]))[-_CONTEXT:]
-        right = (_text(chars[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
-        best = max(options, key=lambda xy: _score(left + xy[0] + xy[1] + right), default=None)
-        if best is None:
-            if needed:
-                return None
+        needed = char.text == _NONE or unit.relaxed
+        if needed and not options:
+            return None
+        places[k] = (options, needed)
+    picks = [c.text for c in chars]
+    for _ in range(_PUT_BACK_PASSES):
+        changed = False
+        for k, (options, needed) in places.items():
+            left = (before + "".join(picks[max(0, k - _CONTEXT) : k]))[-_CONTEXT:]
+            right = ("".join(picks[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
+            best = max(options, key=lambda xy: _score(left + xy[0] + xy[1] + right), default=None)
+            pick = chars[k].text
+            if best is not None and (
+                needed or _better_with_pair(left, best[0] + best[1], chars[k].text, right)
+            ):
+                pick = best[0] + best[1]
+            changed |= pick != picks[k]
+            picks[k] = pick
+        if not changed:
+            break
+    out: list[_Char] = []
+    for char, pick in zip(chars, picks, strict=True):
+        if len(pick) == 1:
             out.append(char)
-            continue
-        if needed or _better_with_pair(left, best[0] + best[1], char.text, right):
-            out += [_Char(best[0], -1, sure=False), _Char(best[1], -1, sure=False)]
         else:
-            out.append(char)
+            out += [_Char(c, -1, sure=False) for c in pick]
     return out
 
 
@@ -430,7 +467,10 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
         return None
     lm = model()
     decoded = [_decode(units, f) for f in fills]
-    scores = [lm.score(before + _text(d) + after) for d in decoded]
+    scores = [
+        lm.score(before + _text(d) + after) + sum(_prior(units, h, f[h]) for h in holes)
+        for d, f in zip(decoded, fills, strict=True)
+    ]
     top = max(scores)
     relaxed = any(units[h].relaxed for h in holes)  # base pairs there mean nothing
     best: _Reading | None = None
@@ -446,6 +486,7 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
         text = _text(repaired)
         dropped = sum(c.first < 0 for c in repaired) // 2
         total = lm.score(before + text + after) - dropped * _PAIR_COST
+        total += sum(_prior(units, h, fill[h]) for h in holes)
         if best is not None and total <= best.score:
             continue
         open_holes = {h for h in holes if _open(units, fill, h)}

@@ -178,6 +178,10 @@ class CharModel:
         """True when `text` (folded to Simplified) is a dictionary word."""
         return text.translate(self._fold) in self._words
 
+    def word(self, text: str) -> float:
+        """Log-probability of `text` (folded) as one dictionary word; -inf if it is none."""
+        return self._words.get(text.translate(self._fold), -math.inf)
+
     def known(self, c: str) -> bool:
         """True when the dictionary uses character `c` (after folding to Simplified)."""
         return c.translate(self._fold) in self._uni
