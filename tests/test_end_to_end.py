@@ -209,8 +209,8 @@ def test_second_run_has_parent_and_failed_validation_publishes_nothing(
     import flows.clean_corpus as flow_module
     from zhclean.pipeline import process_batch
 
-    def corrupt(files, config):  # a sentence that is not its slice of the text
-        result = process_batch(files, config)
+    def corrupt(files, config, **options):  # a sentence that is not its slice of the text
+        result = process_batch(files, config, **options)
         sentences = result.tables["sentences"]
         texts = pa.array([t + "x" for t in sentences["text"].to_pylist()], pa.string())
         result.tables["sentences"] = sentences.set_column(3, "text", texts)

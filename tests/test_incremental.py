@@ -51,10 +51,10 @@ def processed(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     are flattened and sorted)."""
     calls: list[list[str]] = []
 
-    def spy(files, config):
+    def spy(files, config, **options):
         calls[-1].extend(f.rel_path for f in files)
         calls[-1].sort()
-        return process_batch(files, config)
+        return process_batch(files, config, **options)
 
     monkeypatch.setattr(flow_module, "process_batch", spy)
     return calls
