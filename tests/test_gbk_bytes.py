@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from zhclean.repair.gbk_bytes import fix_gbk_pairs
@@ -90,3 +92,11 @@ def test_break_in_the_stream_is_respected() -> None:
     # 😀 has no GBK bytes: a stretch cannot cross it (the site after it still mends).
     assert fix_gbk_pairs("😀?wù)`國")[0] == "😀誤國"
     assert fix_gbk_pairs("?wù)😀")[0] == "?wù)😀"
+
+
+def test_a_line_full_of_question_marks_is_not_searched_for_lost_bytes() -> None:
+    """Big5 text with every tenth byte a `?` (found by the fuzzer: seconds a line)."""
+    noise = "組織?部門?幹部?工作?會議?報告?學習?精神?落實?任務?" * 3
+    assert fix_gbk_pairs(noise) == (noise, Counter(), [])
+    annotated = noise + "空談?wù)`國"  # an annotation site is still repaired
+    assert fix_gbk_pairs(annotated)[0] == noise + "空談誤國"

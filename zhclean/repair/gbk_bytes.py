@@ -71,6 +71,10 @@ _SENTENCE_END = 1.0
 """Bonus (log-likelihood) for `。` as the character before a replaced full-width mark."""
 _REPAIR_MARGIN = 2.0
 """How much likelier a re-paired stretch must be than the text as it reads."""
+_MOST_MARK_SITES = 4
+_CHARS_PER_MARK_SITE = 40
+"""A line with more `?` sites without an annotation than both 4 and one per 40
+characters is not judged for lost lead bytes (no seed line has more than one)."""
 
 
 @cache
@@ -528,6 +532,14 @@ def fix_gbk_pairs(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     """
     if "?" not in text or not (sites := _sites(text)):
         return text, Counter(), []
+    if sum(s.reading is None for s in sites) > max(
+        _MOST_MARK_SITES, len(text) // _CHARS_PER_MARK_SITE
+    ):
+        # `?` this often is the text's own (or noise), not lost bytes: judging every one
+        # would cost seconds a line for nothing
+        sites = [s for s in sites if s.reading is not None]
+        if not sites:
+            return text, Counter(), []
     while True:  # drop lost-mark sites that do not pay off, and plan again
         edits = _plan(text, sites)
         rejected = {id(s) for _, _, reading, inside in edits if reading is None for s in inside}
