@@ -19,6 +19,7 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from zhclean.model import RawFile, Reject, Rejected
 
@@ -239,17 +240,24 @@ def read(
         return read_uri(raw, max_bytes, raise_transient=raise_transient)
     try:
         with os.fdopen(_open_regular(raw.path), "rb") as f:
-            data = f.read(max_bytes + 1)
-            if len(data) <= max_bytes:
-                return data, hashlib.sha256(data).hexdigest()
-            digest, size = hashlib.sha256(data), len(data)
-            del data
-            while chunk := f.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
+            return read_capped(f, max_bytes)
     except OSError as err:
         if raise_transient and is_transient(err):
             raise
         raise Rejected("unreadable", read_failure(err)) from err
+
+
+def read_capped(stream: BinaryIO, max_bytes: int) -> tuple[bytes, str]:
+    """The bytes of an open file or stream and their hex SHA-256, holding at most
+    `max_bytes` + 1 bytes: past that, `Rejected("too_large")` with the SHA-256 of the
+    whole, streamed (the file grew after discovery). OSErrors pass through."""
+    data = stream.read(max_bytes + 1)
+    if len(data) <= max_bytes:
+        return data, hashlib.sha256(data).hexdigest()
+    digest, size = hashlib.sha256(data), len(data)
+    del data
+    while chunk := stream.read(_CHUNK):
+        digest.update(chunk)
+        size += len(chunk)
     detail = f"{size} bytes exceeds the {max_bytes} byte limit (grew after discovery)"
     raise Rejected("too_large", detail, sha256=digest.hexdigest())

@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 
 import pyarrow.fs as pafs
 
+from zhclean.discover import read_capped
 from zhclean.model import RawFile, Reject, Rejected
 
 _CHUNK = 2**20
@@ -95,14 +96,7 @@ def read_uri(raw: RawFile, max_bytes: int, *, raise_transient: bool = False) -> 
     fs, _ = filesystem(raw.filesystem)
     try:
         with fs.open_input_stream(str(raw.path)) as stream:
-            data = stream.read(max_bytes + 1)
-            if len(data) <= max_bytes:
-                return data, hashlib.sha256(data).hexdigest()
-            digest, size = hashlib.sha256(data), len(data)
-            del data
-            while chunk := stream.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
+            return read_capped(stream, max_bytes)  # type: ignore[arg-type]
     except OSError as err:
         if raise_transient and transient(err):  # with an errno the retry condition knows
             raise OSError(errno.EREMOTEIO, f"remote read failed: {err}") from err
@@ -110,5 +104,3 @@ def read_uri(raw: RawFile, max_bytes: int, *, raise_transient: bool = False) -> 
             raise Rejected("unreadable", f"vanished after discovery: {err}") from err
         kind = "transient; the next run reads it again" if transient(err) else "permanent"
         raise Rejected("unreadable", f"cannot read: {err} ({kind})") from err
-    detail = f"{size} bytes exceeds the {max_bytes} byte limit (grew after discovery)"
-    raise Rejected("too_large", detail, sha256=digest.hexdigest())
