@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 TARGET = Path(__file__).resolve().parent / "fuzz" / "fuzz_stages.py"
-FUZZ_SECONDS = 30
+FUZZ_SECONDS = 20
 
 
 def test_fuzz_target_finds_no_crash(tmp_path: Path) -> None:

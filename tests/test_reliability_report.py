@@ -1,5 +1,6 @@
 """The reliability report (`bench/reliability_report.py`) in a small configuration, on the
-session's Prefect backend: every class tried, no crash, no file lost, no version corrupted."""
+session's Prefect backend: every class tried, no crash, no file lost, no version corrupted.
+Runs killed with SIGKILL are left to tests/test_crash_safety.py (the suite's time)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_small_reliability_report_has_only_zeros(
 
     monkeypatch.setitem(os.environ, "PREFECT_API_URL", str(PREFECT_API_URL.value()))
     table = report(
-        tmp_path, 2, kill_runs=1, parallel=2, seed=0, args=("--runner", "thread"), kill_window=10
+        tmp_path, 2, kill_runs=0, parallel=2, seed=0, args=("--runner", "thread"), kill_window=10
     )
     assert {name: row["inputs"] for name, row in table.items()} == {
         "seed files": 5,
@@ -37,9 +38,8 @@ def test_small_reliability_report_has_only_zeros(
         "control characters": 2,
         "lines of ~100k characters": 2,
         HOSTILE: 9,
-        "runs killed with SIGKILL at random points": 1,
         "concurrent runs into one output directory": 2,
     }
     for name, row in table.items():
         assert (row["crashes"], row["lost"], row["corrupted"]) == (0, 0, 0), name
-    assert markdown(table).splitlines()[-1] == "| **total** | 33 | 0 | 0 | 0 |"
+    assert markdown(table).splitlines()[-1] == "| **total** | 32 | 0 | 0 | 0 |"
