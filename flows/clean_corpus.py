@@ -60,8 +60,9 @@ so that the last batches (largest first) leave no worker idle for long."""
 RUNNERS = ("process", "thread", "dask")
 _PROGRESS_LOG_SECONDS = 10.0
 _VALIDATE_LOCK = threading.Lock()
-"""pandera's validation is not thread-safe (it retries a failing lazy import on every
-call, and another thread can see the half-imported module): one batch at a time."""
+"""pandera's validation was seen failing across threads (it retried a failing lazy import
+on every call, and another thread could see the half-imported module); `schemas` now
+makes that import fail at once, and the lock stays as a guard: one batch at a time."""
 
 
 def batches(files: list[RawFile], batch_bytes: int, workers: int = 1) -> list[list[RawFile]]:
