@@ -1,9 +1,10 @@
 """Script detection (Simplified / Traditional) and OpenCC conversion.
 
-The converter is opencc-python-reimplemented (module `opencc`). It is slow (~1.2 MB/s
-for t2s), so we only hand it the sentences that hold something its dictionaries would
-change: phrases never cross a sentence end, so the result is identical to
-converting the whole text.
+The converter is opencc-python-reimplemented (module `opencc`): its dictionaries and
+its matching rules, computed by `opencc_engine.Engine` (identical output, 10 times
+faster than the package's own code, ~1.2 MB/s for t2s). Only the sentences that hold
+something its dictionaries would change are converted: phrases never cross a sentence
+end, so the result is identical to converting the whole text.
 
 The official OpenCC package (also module `opencc`, about 40 times faster, newer
 dictionaries) works too, as an alternative install: `uv run --with opencc …` puts it
@@ -21,8 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Protocol
 
 import opencc
+
+from zhclean.opencc_engine import Engine
 
 TARGETS = {"hans": "t2s", "hant": "s2t", "keep": None}
 """Target script -> OpenCC configuration (None: no conversion)."""
@@ -109,12 +113,16 @@ def detect_script(text: str) -> str:
     return "hant" if trad > simp else "hans"
 
 
+class _Converts(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class Converter:
     """One OpenCC converter plus what can make it change a text (see `_changes`)."""
 
     config: str
-    _opencc: opencc.OpenCC
+    _opencc: _Converts  # official OpenCC, or `Engine` on the reimplemented package's data
     _chars: frozenset[str] | None  # characters it converts (None: not known, try all)
     _phrases: re.Pattern[str] | None  # converting phrases made of other characters
 
@@ -162,7 +170,7 @@ def _build_converter(target: str) -> Converter | None:
         return None
     if official():  # fast enough to take everything, and no text dictionaries to read
         return Converter(config, opencc.OpenCC(config), None, None)
-    return Converter(config, opencc.OpenCC(config), *_changes(config))
+    return Converter(config, Engine(config), *_changes(config))
 
 
 def _changes(config: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
