@@ -15,6 +15,7 @@ OpenCC, and the script markers are read off the converter itself.
 from __future__ import annotations
 
 import json
+import operator
 import re
 import threading
 from collections import Counter
@@ -142,7 +143,7 @@ class Converter:
             if self.changes(segment):
                 converted = self._opencc.convert(segment)
                 if converted != segment:
-                    changed += sum(a != b for a, b in zip(segment, converted, strict=False))
+                    changed += sum(map(operator.ne, segment, converted))  # to the shorter
                     changed += abs(len(segment) - len(converted))
                 out.append(converted)
             else:

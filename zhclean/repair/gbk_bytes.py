@@ -99,7 +99,7 @@ def _is_trail(b: int) -> bool:
     return 0x40 <= b <= 0x7E or 0x80 <= b <= 0xFE
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """One byte of the rebuilt stream; `byte` None is a lost byte."""
 
@@ -158,16 +158,23 @@ def _units(text: str, sites: list[_Site], lo: int = 0, hi: int | None = None) ->
         if c < "\x80":
             units.append(_Unit(ord(c), i, True))
         else:
-            try:
-                encoded = c.encode("gbk")
-            except UnicodeEncodeError:
-                encoded = b""
-            if len(encoded) == 2:
+            encoded = _gbk_pair(c)
+            if encoded is not None:
                 units += [_Unit(encoded[0], i, True), _Unit(encoded[1], i, False)]
             else:
                 units.append(_Unit(_BREAK, i, True))
         i += 1
     return units
+
+
+@lru_cache(maxsize=1 << 16)
+def _gbk_pair(c: str) -> bytes | None:
+    """A character's GBK pair (None when GBK has no pair for it)."""
+    try:
+        encoded = c.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    return encoded if len(encoded) == 2 else None
 
 
 def _width(unit: _Unit) -> int:
@@ -329,16 +336,21 @@ def _fills(units: list[_Unit], before: str, after: str) -> list[dict[int, int]]:
         lo, hi = max(0, k - _CONTEXT), min(len(starts), k + _CONTEXT + 1)
         grown = []
         for fill, score in beam:
+            # only the hole's own character changes with its value
+            head = (before if lo == 0 else "") + "".join(
+                _char_at(units, fill, starts[j]) for j in range(lo, k)
+            )
+            tail = "".join(_char_at(units, fill, starts[j]) for j in range(k + 1, hi))
+            tail += after if hi == len(starts) else ""
             for v in _options(units, hole, fill):
-                grown_fill = {**fill, hole: v}
-                window = "".join(_char_at(units, grown_fill, starts[j]) for j in range(lo, hi))
-                window = (before if lo == 0 else "") + window + (after if hi == len(starts) else "")
-                grown.append((grown_fill, score + _score(window) + _prior(units, hole, v)))
+                own = _char_at(units, {**fill, hole: v}, starts[k])
+                grown.append((fill, v, score + _score(head + own + tail) + _prior(units, hole, v)))
         if not grown:
             return []
-        grown.sort(key=lambda fs: fs[1], reverse=True)
+        grown.sort(key=lambda fvs: fvs[2], reverse=True)
         # a relaxed byte's pair is only known once a dropped pair is put back: keep all
-        beam = grown if units[hole].relaxed else grown[:_BEAM]
+        kept = grown if units[hole].relaxed else grown[:_BEAM]
+        beam = [({**fill, hole: v}, score) for fill, v, score in kept]
     return [fill for fill, _ in beam]
 
 
@@ -412,11 +424,10 @@ def _put_back_pairs(
             continue
         lead, trail = fill.get(i, units[i].byte), fill.get(slot, units[slot].byte)
         unit = units[slot]
-        options = _dropped_pairs(lead, trail)
-        if unit.relaxed:  # the annotated pair is the second one put back
-            options = tuple((x, y) for x, y in options if unit.reading in _readings().get(y, ()))
+        # the annotated pair is the second one put back
+        options = (lead, trail, unit.reading if unit.relaxed else None)
         needed = char.text == _NONE or unit.relaxed
-        if needed and not options:
+        if needed and not _put_back_options(*options):
             return None
         places[k] = (options, needed)
     picks = [c.text for c in chars]
@@ -425,7 +436,7 @@ def _put_back_pairs(
         for k, (options, needed) in places.items():
             left = (before + "".join(picks[max(0, k - _CONTEXT) : k]))[-_CONTEXT:]
             right = ("".join(picks[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
-            best = max(options, key=lambda xy: _score(left + xy[0] + xy[1] + right), default=None)
+            best = _best_put_back(left, right, *options)
             pick = chars[k].text
             if best is not None and (
                 needed or _better_with_pair(left, best[0] + best[1], chars[k].text, right)
@@ -442,6 +453,26 @@ def _put_back_pairs(
         else:
             out += [_Char(c, -1, sure=False) for c in pick]
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _put_back_options(lead: int, trail: int, reading: str | None) -> tuple[tuple[str, str], ...]:
+    """The pairs that may have been dropped between `lead` and `trail` (only those whose
+    second character reads `reading`, when given)."""
+    options = _dropped_pairs(lead, trail)
+    if reading is None:
+        return options
+    return tuple((x, y) for x, y in options if reading in _readings().get(y, ()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _best_put_back(
+    left: str, right: str, lead: int, trail: int, reading: str | None
+) -> tuple[str, str] | None:
+    """The likeliest dropped pair between `left` and `right` (the same places recur
+    across the fills of a stretch: cached)."""
+    options = _put_back_options(lead, trail, reading)
+    return max(options, key=lambda xy: _score(left + xy[0] + xy[1] + right), default=None)
 
 
 def _better_with_pair(left: str, pair: str, alone: str, right: str) -> bool:
