@@ -63,6 +63,7 @@ def test_converter_info_names_package_and_config() -> None:
     info = converter_info("hans")
     assert info["package"] == "opencc-python-reimplemented"
     assert info["config"] == "t2s"
+    assert info["matcher"] == "zhclean.opencc_engine"  # the package's dictionaries, our matcher
     assert info["version"]
 
 

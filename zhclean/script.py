@@ -198,11 +198,13 @@ def convert(text: str, target: str) -> tuple[str, int]:
 
 
 def converter_info(target: str) -> dict[str, str | None]:
-    """Which converter and dictionary version produce the data (for the manifest)."""
+    """Which converter and dictionary version produce the data (for the manifest);
+    `matcher` says what applies the package's dictionaries (see `opencc_engine`)."""
     package = "opencc" if official() else "opencc-python-reimplemented"
     version = getattr(opencc, "__version__", None) if official() else None
     return {
         "package": package,
         "version": version or metadata.version(package),
         "config": TARGETS.get(target),
+        "matcher": "opencc" if official() else "zhclean.opencc_engine",
     }
