@@ -57,7 +57,12 @@ def test_official_opencc_as_alternative_install() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     facts = json.loads(result.stdout.strip().splitlines()[-1])
     assert facts["official"] is True
-    assert facts["info"] == {"package": "opencc", "version": "1.4.2", "config": "t2s"}
+    assert facts["info"] == {
+        "package": "opencc",
+        "version": "1.4.2",
+        "config": "t2s",
+        "matcher": "opencc",
+    }
     assert facts["county"] == "乾安县的发展"  # the official dictionaries keep 乾 here
     assert facts["script"] == "hant"
     assert facts["title"] == "优化发展环境交流"
