@@ -100,3 +100,32 @@ def test_a_line_full_of_question_marks_is_not_searched_for_lost_bytes() -> None:
     assert fix_gbk_pairs(noise) == (noise, Counter(), [])
     annotated = noise + "空談?wù)`國"  # an annotation site is still repaired
     assert fix_gbk_pairs(annotated)[0] == noise + "空談誤國"
+
+
+# Misaligned to the end of the line, whose last byte (B1 of `”`) is read on its own as
+# `?`: filled as A1 B1 `”` or A1 B0 `“`, which the word model scores alike after `。`.
+# Dropped pairs that are words only with their neighbours: 组织部门 read one byte off
+# drops 织部 (AF B2), and 织？ (？ = A3 BF) was the likeliest two characters on their own.
+LINE_ENDS_AND_WORDS = [
+    (
+        "大家都说?!罢饧虑槲颐且欢ㄒ龊谩！?",  # the line ends with `”`, not `“`
+        "大家都说。“这件事情我们一定要做好。”",
+        ["。", "件事", "要做", "”"],
+    ),
+    ("问题很多??醋橹棵旁趺窗?", "问题很多。看组织部门怎么办", ["。", "织部", "办"]),
+    ("工作很好??蠢醋橹棵藕苤厥?", "工作很好。看来组织部门很重视", ["。", "织部", "视"]),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected", "uncertain"), LINE_ENDS_AND_WORDS)
+def test_line_ends_and_words_across_a_dropped_pair(
+    damaged: str, expected: str, uncertain: list[str]
+) -> None:
+    text, _counts, spans = fix_gbk_pairs(damaged)
+    assert text == expected
+    assert [text[a:b] for a, b in spans] == uncertain
+
+
+def test_question_marks_ending_a_line_are_left_alone() -> None:
+    """`。”` at the end misaligned also reads `?!?`, but so may a real question."""
+    assert fix_gbk_pairs("真的吗?!?") == ("真的吗?!?", Counter(), [])

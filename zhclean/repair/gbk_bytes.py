@@ -69,6 +69,11 @@ _CLOSE = 3.0
 """Fills scoring within this of the best are also tried with dropped pairs."""
 _SENTENCE_END = 1.0
 """Bonus (log-likelihood) for `。` as the character before a replaced full-width mark."""
+_OPENING = frozenset("“‘（《「『【〔")
+_OPEN_AT_END = 3.0
+"""Cost (log-likelihood) of a line ending in an opening mark: the word model scores
+`。“` as well as `。”`, and a lost last byte (A1 B1 of `”` read as a lone lead byte)
+would be filled with either."""
 _REPAIR_MARGIN = 2.0
 """How much likelier a re-paired stretch must be than the text as it reads."""
 _MOST_MARK_SITES = 4
@@ -248,8 +253,7 @@ def _dropped_pairs(lead: int, trail: int) -> tuple[tuple[str, str], ...]:
     `trail`: put back, X = lead+u and Y = v+trail. The decoder drops (u, v) only when
     GBK maps no character there."""
     lm, pairs = model(), _pairs()
-    firsts = [(u, x) for u in range(0x81, 0xFF) if _han(x := pairs.get((lead, u), ""))]
-    seconds = [(v, y) for v in range(0x81, 0xFF) if _han(y := pairs.get((v, trail), ""))]
+    firsts, seconds = _firsts(lead), _seconds(trail)
     # two characters score as the better of a word and the two alone (the model on
     # both only for the shortlist: it also prices a mix of scripts)
     scored = [
@@ -262,6 +266,38 @@ def _dropped_pairs(lead: int, trail: int) -> tuple[tuple[str, str], ...]:
     shortlist = [(lm.score(x + y), x, y) for _, x, y in scored[: 4 * _DROP_CHOICES]]
     shortlist.sort(reverse=True)
     return tuple((x, y) for _, x, y in shortlist[:_DROP_CHOICES])
+
+
+@cache
+def _firsts(lead: int) -> tuple[tuple[int, str], ...]:
+    """(u, X) for each character X = lead+u a dropped pair may start with."""
+    pairs = _pairs()
+    return tuple((u, x) for u in range(0x81, 0xFF) if _han(x := pairs.get((lead, u), "")))
+
+
+@cache
+def _seconds(trail: int) -> tuple[tuple[int, str], ...]:
+    """(v, Y) for each character Y = v+trail a dropped pair may end with."""
+    pairs = _pairs()
+    return tuple((v, y) for v in range(0x81, 0xFF) if _han(y := pairs.get((v, trail), "")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _completing_pairs(lead: int, trail: int, left: str, right: str) -> tuple[tuple[str, str], ...]:
+    """Dropped pairs (X, Y) that end a word begun on the left (X) and start one going on
+    to the right (Y): 組織部門 from 組|部 and 門. The ranking of `_dropped_pairs` sees
+    only the two characters, so it leaves out pairs that are words only with their
+    neighbours."""
+    lm, pairs = model(), _pairs()
+    xs = [
+        (u, x) for u, x in _firsts(lead) if lm.is_word(left[-1:] + x) or lm.is_word(left[-2:] + x)
+    ]
+    if not xs:
+        return ()
+    ys = [
+        (v, y) for v, y in _seconds(trail) if lm.is_word(y + right[:1]) or lm.is_word(y + right[:2])
+    ]
+    return tuple((x, y) for u, x in xs for v, y in ys if (u, v) not in pairs)
 
 
 @cache
@@ -286,6 +322,11 @@ def _prior(units: list[_Unit], hole: int, value: int) -> float:
     before a full-width mark's pair (A3 xx) that straddled two characters is most often
     。's (A1 A3), a sentence end the word model undervalues between two likely words."""
     return _SENTENCE_END if units[hole].before_mark and value == 0xA1 else 0.0
+
+
+def _ending(text: str, line_end: bool) -> float:
+    """The cost of `text` ending the line in an opening mark (0 elsewhere)."""
+    return -_OPEN_AT_END if line_end and text and text[-1] in _OPENING else 0.0
 
 
 def _options(units: list[_Unit], hole: int, fill: dict[int, int]) -> list[int]:
@@ -344,7 +385,10 @@ def _fills(units: list[_Unit], before: str, after: str) -> list[dict[int, int]]:
             tail += after if hi == len(starts) else ""
             for v in _options(units, hole, fill):
                 own = _char_at(units, {**fill, hole: v}, starts[k])
-                grown.append((fill, v, score + _score(head + own + tail) + _prior(units, hole, v)))
+                window = head + own + tail
+                end = hi == len(starts) and not after
+                score_v = _score(window) + _prior(units, hole, v) + _ending(window, end)
+                grown.append((fill, v, score + score_v))
         if not grown:
             return []
         grown.sort(key=lambda fvs: fvs[2], reverse=True)
@@ -410,7 +454,7 @@ def _put_back_pairs(
     later often completes the word). None when a needed pair cannot be found."""
     aligned = _boundaries(units)
     first_hole = min(i for i, u in enumerate(units) if u.byte is None)
-    places: dict[int, tuple[tuple[tuple[str, str], ...], bool]] = {}
+    places: dict[int, tuple[tuple[int, int, str | None], bool]] = {}  # (lead, trail, reading)
     for k, char in enumerate(chars):
         i = char.first
         slot = i + 1
@@ -469,9 +513,15 @@ def _put_back_options(lead: int, trail: int, reading: str | None) -> tuple[tuple
 def _best_put_back(
     left: str, right: str, lead: int, trail: int, reading: str | None
 ) -> tuple[str, str] | None:
-    """The likeliest dropped pair between `left` and `right` (the same places recur
+    """The likeliest dropped pair between `left` and `right`: the shortlist of
+    `_dropped_pairs`, and pairs completing words on both sides (the same places recur
     across the fills of a stretch: cached)."""
     options = _put_back_options(lead, trail, reading)
+    extra = _completing_pairs(lead, trail, left[-2:], right[:2])
+    if reading is not None:  # the annotated pair is the second one put back
+        extra = tuple((x, y) for x, y in extra if reading in _readings().get(y, ()))
+    if extra:
+        options = (*options, *(xy for xy in extra if xy not in options))
     return max(options, key=lambda xy: _score(left + xy[0] + xy[1] + right), default=None)
 
 
@@ -503,7 +553,9 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     lm = model()
     decoded = [_decode(units, f) for f in fills]
     scores = [
-        lm.score(before + _text(d) + after) + sum(_prior(units, h, f[h]) for h in holes)
+        lm.score(before + _text(d) + after)
+        + sum(_prior(units, h, f[h]) for h in holes)
+        + _ending(_text(d), not after)
         for d, f in zip(decoded, fills, strict=True)
     ]
     top = max(scores)
@@ -521,7 +573,7 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
         text = _text(repaired)
         dropped = sum(c.first < 0 for c in repaired) // 2
         total = lm.score(before + text + after) - dropped * _PAIR_COST
-        total += sum(_prior(units, h, fill[h]) for h in holes)
+        total += sum(_prior(units, h, fill[h]) for h in holes) + _ending(text, not after)
         if best is not None and total <= best.score:
             continue
         open_holes = {h for h in holes if _open(units, fill, h)}
