@@ -95,11 +95,12 @@ def largest_first(groups: list[list[RawFile]]) -> list[tuple[int, list[RawFile]]
 
 
 def _warm_worker(target_script: str) -> None:
-    """Build a worker process's converter and repair model once, before its first batch."""
-    from zhclean.repair.lm import model
+    """Build a worker process's converter, repair model and byte tables once, before
+    its first batch."""
+    from zhclean.repair import warm_up
 
     converter(target_script)
-    model()
+    warm_up()
 
 
 def task_runner(

@@ -231,3 +231,14 @@ PATHOLOGICAL = [  # each took seconds or more with a backtracking regex; now lin
 def test_pathological_lines_are_repaired_as_expected(line: str) -> None:
     expected = "……中" if line.startswith(".") else line
     assert repair(line).text == expected
+
+
+def test_warm_up_builds_the_tables_a_first_batch_would() -> None:
+    from zhclean.repair import gbk_bytes, lm, mojibake, warm_up
+
+    warm_up()
+    assert lm._build.cache_info().currsize == 1
+    assert gbk_bytes._pairs.cache_info().currsize == 1
+    assert gbk_bytes._by_reading.cache_info().currsize == 1
+    assert mojibake._gates.cache_info().currsize == 1
+    assert gbk_bytes._pairs()[0xD5, 0x60] == "誤"  # the seed's lost-lead-byte character

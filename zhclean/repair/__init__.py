@@ -59,6 +59,16 @@ class Repaired:
         return LOST in self.text
 
 
+def warm_up() -> None:
+    """Build what the repairs build on first use (the word model, GBK and Big5 tables),
+    so that a worker pays for it before its first batch, not during it."""
+    from zhclean.repair import gbk_bytes, lm, mojibake
+
+    lm.model()
+    gbk_bytes.tables()
+    mojibake.tables()
+
+
 def repair(
     text: str,
     fixes: tuple[Fix, ...] = FIXES,

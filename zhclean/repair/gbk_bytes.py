@@ -100,6 +100,12 @@ def _readings() -> dict[str, frozenset[str]]:
     return {chr(k): frozenset(v.split(",")) for k, v in pinyin_dict.items()}
 
 
+def tables() -> None:
+    """Build the GBK pair and reading tables (about half a second; done once)."""
+    _pairs()
+    _by_reading()
+
+
 def _is_trail(b: int) -> bool:
     return 0x40 <= b <= 0x7E or 0x80 <= b <= 0xFE
 

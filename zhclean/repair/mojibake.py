@@ -631,6 +631,11 @@ class _Substitution:
         self.region = re.compile(f"[{_char_class(set(table))}]+")
 
 
+def tables() -> None:
+    """Build the Big5/GBK substitution tables and the gates on them (done once)."""
+    _gates()
+
+
 @cache
 def _substitutions() -> tuple[_Substitution, _Substitution]:
     """(Big5 read as GBK, GBK read as Big5): damaged -> original character tables, and the
