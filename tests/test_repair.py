@@ -234,10 +234,13 @@ def test_pathological_lines_are_repaired_as_expected(line: str) -> None:
 
 
 def test_warm_up_builds_the_tables_a_first_batch_would() -> None:
-    from zhclean.repair import gbk_bytes, lm, mojibake, warm_up
+    from zhclean.repair import degraded, gbk_bytes, lm, mojibake, warm_up
 
+    degraded.segmenter.cache_clear()
     warm_up()
     assert lm._build.cache_info().currsize == 1
+    assert degraded.segmenter.cache_info().currsize == 1
+    assert degraded.segmenter().dt.initialized  # jieba's dictionary is loaded
     assert gbk_bytes._pairs.cache_info().currsize == 1
     assert gbk_bytes._by_reading.cache_info().currsize == 1
     assert mojibake._gates.cache_info().currsize == 1

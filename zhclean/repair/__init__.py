@@ -60,11 +60,12 @@ class Repaired:
 
 
 def warm_up() -> None:
-    """Build what the repairs build on first use (the word model, GBK and Big5 tables),
-    so that a worker pays for it before its first batch, not during it."""
-    from zhclean.repair import gbk_bytes, lm, mojibake
+    """Build what the repairs build on first use (the word model, jieba's segmenter, GBK
+    and Big5 tables), so that a worker pays for it before its first batch, not during it."""
+    from zhclean.repair import degraded, gbk_bytes, lm, mojibake
 
     lm.model()
+    degraded.segmenter()
     gbk_bytes.tables()
     mojibake.tables()
 

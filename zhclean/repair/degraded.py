@@ -42,7 +42,8 @@ import itertools
 import re
 import warnings
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from zhclean.repair.chars import HAN, OFFICES
 
@@ -119,14 +120,22 @@ def _han(clause: str) -> str:
     return _NOT_HAN.sub("", clause)
 
 
-@lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
+@cache
+def segmenter() -> Any:
+    """jieba, its dictionary loaded (a dependency of the project, see lm.py): about 2 s
+    on first use in a process, which `zhclean.repair.warm_up` pays before a batch."""
     with warnings.catch_warnings():  # jieba's old regex literals warn on import
         warnings.simplefilter("ignore", DeprecationWarning)
-        import jieba  # a dependency of the project (see lm.py)
+        import jieba
 
     jieba.setLogLevel(30)
-    return tuple(jieba.lcut(text, HMM=False))
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(segmenter().lcut(text, HMM=False))
 
 
 @lru_cache(maxsize=8192)
