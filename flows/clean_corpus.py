@@ -19,6 +19,8 @@ import math
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,11 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_SERVER_ALLOW_EPHEMERAL_MODE,
+    temporary_settings,
+)
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from schemas import validate_batch, validate_parts
@@ -129,6 +136,32 @@ def task_runner(
     if runner == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
     raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
+
+
+@contextmanager
+def shared_backend(local_workers: bool) -> Iterator[str | None]:
+    """Hand this run's temporary Prefect server to its worker processes; yields its API
+    URL (None when a server is configured, or the workers are not local).
+
+    With no PREFECT_API_URL, Prefect starts a temporary server for the flow; the
+    workers' settings come from the flow's, so without its URL every spawned worker
+    started a temporary server of its own (10-20 s of CPU each, competing with the
+    batches, and its task runs recorded where no one looks). Workers of a remote Dask
+    cluster cannot reach 127.0.0.1 here: they keep their own.
+    """
+    if (
+        not local_workers
+        or PREFECT_API_URL.value()
+        or not PREFECT_SERVER_ALLOW_EPHEMERAL_MODE.value()
+    ):
+        yield None
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the flow's own (one per process), started if needed
+    server.start()
+    with temporary_settings({PREFECT_API_URL: server.api_url}):
+        yield server.api_url
 
 
 @dataclass
@@ -324,7 +357,8 @@ def clean_corpus(
         pool = task_runner(
             runner, min(workers, max(len(groups), 1)), config.target_script, dask_address
         )
-        stats = _clean_and_carry(temp, out, work, groups, config, pool, shas, logger)
+        with shared_backend(runner == "process" or (runner == "dask" and not dask_address)):
+            stats = _clean_and_carry(temp, out, work, groups, config, pool, shas, logger)
         rejected = new_rows()["rejects"]
         for r in discover_rejects:
             rejected.append(**r.__dict__)

@@ -40,12 +40,19 @@ def test_help_explains_every_option() -> None:
 
 
 def test_run_publishes_with_an_embedded_backend(tmp_path: Path) -> None:
-    result = _run("run", str(RAW), "--out", str(tmp_path / "out"), "--json")
+    out = str(tmp_path / "out")
+    # four batches on two worker processes, Prefect's log shown (-v, on stderr)
+    result = _run(
+        "run", str(RAW), "--out", out, "--json", "-v", "--workers", "2", "--batch-mb", "0.01"
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     summary = json.loads(result.stdout)
     assert summary["version"] == "v0001"
     assert summary["documents"] == 7
     assert (tmp_path / "out" / "LATEST").read_text() == "v0001\n"
+    # one temporary server, the run's: the workers report to it (each had started its own)
+    assert result.stderr.count("Starting temporary server") == 1
+    assert result.stderr.count("Task run 'clean-batch-") == 4
 
 
 def test_defaults_are_raw_and_processed_and_the_table_is_printed(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pyarrow.dataset as ds
 import pytest
 from conftest import RAW, SEEDS
 
-from flows.clean_corpus import clean_corpus
+from flows.clean_corpus import clean_corpus, shared_backend
 from zhclean.publish import latest, versions
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
@@ -294,3 +294,16 @@ def test_tables_are_directories_of_part_files(published: Path) -> None:
     ]
     for table in ("documents", "sections", "sentences", "rejects"):
         assert [p.suffix for p in (published / table).iterdir()] == [".parquet"]
+
+
+def test_a_configured_server_is_left_to_the_workers() -> None:
+    # the harness configures PREFECT_API_URL: workers inherit it, no server is handed over
+    # (the temporary-server case is tests/test_cli.py's embedded-backend run)
+    from prefect.settings import PREFECT_API_URL
+
+    configured = PREFECT_API_URL.value()
+    assert configured
+    for local in (True, False):
+        with shared_backend(local) as url:
+            assert url is None
+            assert PREFECT_API_URL.value() == configured
