@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from zhclean.repair.lm import model
 from zhclean.repair.pinyin import WORD, is_syllable
@@ -63,6 +64,10 @@ _WINDOW = 400
 """Characters after the last site turned into bytes (more only if a stretch needs it)."""
 _PUT_BACK_PASSES = 2
 """Passes over the places a pair may have been dropped (each on the last's picks)."""
+_JOINT_GAP = 2
+"""Places at most this many characters apart are also judged together."""
+_JOINT_CHOICES = 8
+"""Likeliest dropped pairs (by `_dropped_pairs`) tried at each of two places together."""
 _PUT_BACK_FILLS = 3
 """Most fills tried with dropped pairs put back (the likeliest first)."""
 _CLOSE = 3.0
@@ -496,6 +501,7 @@ def _put_back_pairs(
             picks[k] = pick
         if not changed:
             break
+    picks = _joint_picks(places, picks, before, after)
     out: list[_Char] = []
     for char, pick in zip(chars, picks, strict=True):
         if len(pick) == 1:
@@ -503,6 +509,57 @@ def _put_back_pairs(
         else:
             out += [_Char(c, -1, sure=False) for c in pick]
     return out
+
+
+def _joint_picks(
+    places: dict[int, tuple[tuple[int, int, str | None], bool]],
+    picks: list[str],
+    before: str,
+    after: str,
+) -> list[str]:
+    """Places close together judged as one: the likeliest choices at both on the text
+    around them (pairs that make words only together, 必先|利其器, are missed when each
+    place is judged on the other's choice)."""
+    picks = list(picks)
+    ks = sorted(places)
+    for k1, k2 in pairwise(ks):
+        # annotated places (their pair must read a syllable) are left as judged alone
+        if k2 - k1 > _JOINT_GAP or places[k1][0][2] or places[k2][0][2]:
+            continue
+        left = (before + "".join(picks[max(0, k1 - _CONTEXT) : k1]))[-_CONTEXT:]
+        right = ("".join(picks[k2 + 1 : k2 + 1 + _CONTEXT]) + after)[:_CONTEXT]
+        middle = "".join(picks[k1 + 1 : k2])
+        picks[k1], picks[k2] = _best_joint(
+            left, middle, right, (*places[k1], picks[k1]), (*places[k2], picks[k2])
+        )
+    return picks
+
+
+_Place = tuple[tuple[int, int, str | None], bool, str]
+"""A place's (lead, trail, reading), whether a pair is needed there, its pick so far."""
+
+
+@lru_cache(maxsize=1 << 12)
+def _best_joint(left: str, middle: str, right: str, one: _Place, two: _Place) -> tuple[str, str]:
+    """The likeliest picks at two places close together (the same places recur across
+    the fills of a stretch: cached); the picks so far unless a choice is better."""
+    choices = []
+    for options, _, pick in (one, two):
+        found = [x + y for x, y in _put_back_options(*options)[:_JOINT_CHOICES]]
+        choices.append(found if pick in found else [*found, pick])
+
+    def value(a: str, b: str) -> float:
+        paid = ((a, one[1]), (b, two[1]))
+        cost = sum(_PAIR_COST for pick, needed in paid if len(pick) == 2 and not needed)
+        return _score(left + a + middle + b + right) - cost
+
+    best = (one[2], two[2])
+    top = value(*best)
+    for a in choices[0]:
+        for b in choices[1]:
+            if (v := value(a, b)) > top:
+                best, top = (a, b), v
+    return best
 
 
 @lru_cache(maxsize=1 << 12)
