@@ -64,6 +64,13 @@ _WINDOW = 400
 """Characters after the last site turned into bytes (more only if a stretch needs it)."""
 _PUT_BACK_PASSES = 2
 """Passes over the places a pair may have been dropped (each on the last's picks)."""
+_CLOSING = frozenset("。！？”")
+_CLOSED_AT_END = 5.0
+"""Bonus (log-likelihood) for a line ending in a closing mark: the word model prices a
+last `。` like any other, so a stretch cut short before it (a dropped pair, then the
+mark's lone first byte) read likelier than the whole line."""
+_LINE_END_BYTES = (0xA3, 0xB1)
+"""Second bytes of `。` and `”` (A1 A3, A1 B1), tried for a lost last byte of a line."""
 _JOINT_GAP = 2
 """Places at most this many characters apart are also judged together."""
 _JOINT_CHOICES = 8
@@ -336,8 +343,13 @@ def _prior(units: list[_Unit], hole: int, value: int) -> float:
 
 
 def _ending(text: str, line_end: bool) -> float:
-    """The cost of `text` ending the line in an opening mark (0 elsewhere)."""
-    return -_OPEN_AT_END if line_end and text and text[-1] in _OPENING else 0.0
+    """The cost of `text` ending the line in an opening mark, the bonus for ending it
+    in a closing one (0 elsewhere)."""
+    if not line_end or not text:
+        return 0.0
+    if text[-1] in _OPENING:
+        return -_OPEN_AT_END
+    return _CLOSED_AT_END if text[-1] in _CLOSING else 0.0
 
 
 def _options(units: list[_Unit], hole: int, fill: dict[int, int]) -> list[int]:
@@ -628,8 +640,16 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     chosen = [i for i in ranked if relaxed or scores[i] >= top - _CLOSE]
     if not relaxed:  # a relaxed byte's pair shows only once a pair is put back: try all
         chosen = chosen[:_PUT_BACK_FILLS]
-    for i in chosen:
-        fill, chars = fills[i], decoded[i]
+    tried = [(fills[i], decoded[i]) for i in chosen]
+    last = len(units) - 1
+    if not after and units[last].byte is None and units[last].reading is None and last > 0:
+        # the line's last byte, read as a lone lead byte: the second byte of its last
+        # character, which a dropped pair may have parted from the character before
+        # (件。 = BC FE A1 A3, FE A1 unmapped): the commonest line ends are tried too
+        for value in _LINE_END_BYTES:
+            fill = {**fills[ranked[0]], last: value}
+            tried.append((fill, _decode(units, fill)))
+    for fill, chars in tried:
         repaired = _put_back_pairs(units, fill, chars, before, after)
         if repaired is None or any(c.text == _NONE for c in repaired):
             continue
