@@ -71,6 +71,10 @@ last `。` like any other, so a stretch cut short before it (a dropped pair, the
 mark's lone first byte) read likelier than the whole line."""
 _LINE_END_BYTES = (0xA3, 0xB1)
 """Second bytes of `。` and `”` (A1 A3, A1 B1), tried for a lost last byte of a line."""
+_UNPAIRED = 3.0
+"""Cost (log-likelihood) of each quote opened after an open one or closed after a closed
+one: the word model prices `“` and `”` alone, so it would read `“精”，即“` as `“颈，来“`
+(a pair with the closing quote dropped, not put back)."""
 _JOINT_GAP = 2
 """Places at most this many characters apart are also judged together."""
 _JOINT_CHOICES = 8
@@ -326,7 +330,13 @@ def _alone(c: str) -> float:
 @lru_cache(maxsize=1 << 16)
 def _score(text: str) -> float:
     """The model's score of a short window (windows repeat across fills: cached)."""
-    return model().score(text)
+    return model().score(text) - _UNPAIRED * _unpaired(text)
+
+
+def _unpaired(text: str) -> int:
+    """Quotes that open after an open one, or close after a closed one."""
+    marks = [c for c in text if c in "“”"]
+    return sum(a == b for a, b in pairwise(marks))
 
 
 @cache
@@ -629,6 +639,7 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     decoded = [_decode(units, f) for f in fills]
     scores = [
         lm.score(before + _text(d) + after)
+        - _UNPAIRED * _unpaired(before + _text(d) + after)
         + sum(_prior(units, h, f[h]) for h in holes)
         + _ending(_text(d), not after)
         for d, f in zip(decoded, fills, strict=True)
@@ -656,6 +667,7 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
         text = _text(repaired)
         dropped = sum(c.first < 0 for c in repaired) // 2
         total = lm.score(before + text + after) - dropped * _PAIR_COST
+        total -= _UNPAIRED * _unpaired(before + text + after)
         total += sum(_prior(units, h, fill[h]) for h in holes) + _ending(text, not after)
         if best is not None and total <= best.score:
             continue
