@@ -76,7 +76,8 @@ _UNPAIRED = 3.0
 one: the word model prices `“` and `”` alone, so it would read `“精”，即“` as `“颈，来“`
 (a pair with the closing quote dropped, not put back)."""
 _JOINT_GAP = 2
-"""Places at most this many characters apart are also judged together."""
+"""Places at most this many characters apart are also judged together (two apart only
+when one of them holds a pair put back: ，必|先|利其器)."""
 _JOINT_CHOICES = 8
 """Likeliest dropped pairs (by `_dropped_pairs`) tried at each of two places together."""
 _PUT_BACK_FILLS = 3
@@ -544,9 +545,12 @@ def _joint_picks(
     place is judged on the other's choice)."""
     picks = list(picks)
     ks = sorted(places)
-    for k1, k2 in pairwise(ks):
+    close = [(k1, k2) for i, k1 in enumerate(ks) for k2 in ks[i + 1 : i + 1 + _JOINT_GAP]]
+    for k1, k2 in close:
         # annotated places (their pair must read a syllable) are left as judged alone
         if k2 - k1 > _JOINT_GAP or places[k1][0][2] or places[k2][0][2]:
+            continue
+        if k2 - k1 > 1 and len(picks[k1]) == len(picks[k2]) == 1:  # no pair put back
             continue
         left = (before + "".join(picks[max(0, k1 - _CONTEXT) : k1]))[-_CONTEXT:]
         right = ("".join(picks[k2 + 1 : k2 + 1 + _CONTEXT]) + after)[:_CONTEXT]
