@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from zhclean.repair.lm import model
 from zhclean.repair.pinyin import WORD, is_syllable
@@ -63,6 +64,22 @@ _WINDOW = 400
 """Characters after the last site turned into bytes (more only if a stretch needs it)."""
 _PUT_BACK_PASSES = 2
 """Passes over the places a pair may have been dropped (each on the last's picks)."""
+_CLOSING = frozenset("。！？”")
+_CLOSED_AT_END = 5.0
+"""Bonus (log-likelihood) for a line ending in a closing mark: the word model prices a
+last `。` like any other, so a stretch cut short before it (a dropped pair, then the
+mark's lone first byte) read likelier than the whole line."""
+_LINE_END_BYTES = (0xA3, 0xB1)
+"""Second bytes of `。` and `”` (A1 A3, A1 B1), tried for a lost last byte of a line."""
+_UNPAIRED = 3.0
+"""Cost (log-likelihood) of each quote opened after an open one or closed after a closed
+one: the word model prices `“` and `”` alone, so it would read `“精”，即“` as `“颈，来“`
+(a pair with the closing quote dropped, not put back)."""
+_JOINT_GAP = 2
+"""Places at most this many characters apart are also judged together (two apart only
+when one of them holds a pair put back: ，必|先|利其器)."""
+_JOINT_CHOICES = 8
+"""Likeliest dropped pairs (by `_dropped_pairs`) tried at each of two places together."""
 _PUT_BACK_FILLS = 3
 """Most fills tried with dropped pairs put back (the likeliest first)."""
 _CLOSE = 3.0
@@ -314,7 +331,13 @@ def _alone(c: str) -> float:
 @lru_cache(maxsize=1 << 16)
 def _score(text: str) -> float:
     """The model's score of a short window (windows repeat across fills: cached)."""
-    return model().score(text)
+    return model().score(text) - _UNPAIRED * _unpaired(text)
+
+
+def _unpaired(text: str) -> int:
+    """Quotes that open after an open one, or close after a closed one."""
+    marks = [c for c in text if c in "“”"]
+    return sum(a == b for a, b in pairwise(marks))
 
 
 @cache
@@ -331,8 +354,13 @@ def _prior(units: list[_Unit], hole: int, value: int) -> float:
 
 
 def _ending(text: str, line_end: bool) -> float:
-    """The cost of `text` ending the line in an opening mark (0 elsewhere)."""
-    return -_OPEN_AT_END if line_end and text and text[-1] in _OPENING else 0.0
+    """The cost of `text` ending the line in an opening mark, the bonus for ending it
+    in a closing one (0 elsewhere)."""
+    if not line_end or not text:
+        return 0.0
+    if text[-1] in _OPENING:
+        return -_OPEN_AT_END
+    return _CLOSED_AT_END if text[-1] in _CLOSING else 0.0
 
 
 def _options(units: list[_Unit], hole: int, fill: dict[int, int]) -> list[int]:
@@ -496,6 +524,7 @@ def _put_back_pairs(
             picks[k] = pick
         if not changed:
             break
+    picks = _joint_picks(places, picks, before, after)
     out: list[_Char] = []
     for char, pick in zip(chars, picks, strict=True):
         if len(pick) == 1:
@@ -503,6 +532,60 @@ def _put_back_pairs(
         else:
             out += [_Char(c, -1, sure=False) for c in pick]
     return out
+
+
+def _joint_picks(
+    places: dict[int, tuple[tuple[int, int, str | None], bool]],
+    picks: list[str],
+    before: str,
+    after: str,
+) -> list[str]:
+    """Places close together judged as one: the likeliest choices at both on the text
+    around them (pairs that make words only together, 必先|利其器, are missed when each
+    place is judged on the other's choice)."""
+    picks = list(picks)
+    ks = sorted(places)
+    close = [(k1, k2) for i, k1 in enumerate(ks) for k2 in ks[i + 1 : i + 1 + _JOINT_GAP]]
+    for k1, k2 in close:
+        # annotated places (their pair must read a syllable) are left as judged alone
+        if k2 - k1 > _JOINT_GAP or places[k1][0][2] or places[k2][0][2]:
+            continue
+        if k2 - k1 > 1 and len(picks[k1]) == len(picks[k2]) == 1:  # no pair put back
+            continue
+        left = (before + "".join(picks[max(0, k1 - _CONTEXT) : k1]))[-_CONTEXT:]
+        right = ("".join(picks[k2 + 1 : k2 + 1 + _CONTEXT]) + after)[:_CONTEXT]
+        middle = "".join(picks[k1 + 1 : k2])
+        picks[k1], picks[k2] = _best_joint(
+            left, middle, right, (*places[k1], picks[k1]), (*places[k2], picks[k2])
+        )
+    return picks
+
+
+_Place = tuple[tuple[int, int, str | None], bool, str]
+"""A place's (lead, trail, reading), whether a pair is needed there, its pick so far."""
+
+
+@lru_cache(maxsize=1 << 12)
+def _best_joint(left: str, middle: str, right: str, one: _Place, two: _Place) -> tuple[str, str]:
+    """The likeliest picks at two places close together (the same places recur across
+    the fills of a stretch: cached); the picks so far unless a choice is better."""
+    choices = []
+    for options, _, pick in (one, two):
+        found = [x + y for x, y in _put_back_options(*options)[:_JOINT_CHOICES]]
+        choices.append(found if pick in found else [*found, pick])
+
+    def value(a: str, b: str) -> float:
+        paid = ((a, one[1]), (b, two[1]))
+        cost = sum(_PAIR_COST for pick, needed in paid if len(pick) == 2 and not needed)
+        return _score(left + a + middle + b + right) - cost
+
+    best = (one[2], two[2])
+    top = value(*best)
+    for a in choices[0]:
+        for b in choices[1]:
+            if (v := value(a, b)) > top:
+                best, top = (a, b), v
+    return best
 
 
 @lru_cache(maxsize=1 << 12)
@@ -560,6 +643,7 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     decoded = [_decode(units, f) for f in fills]
     scores = [
         lm.score(before + _text(d) + after)
+        - _UNPAIRED * _unpaired(before + _text(d) + after)
         + sum(_prior(units, h, f[h]) for h in holes)
         + _ending(_text(d), not after)
         for d, f in zip(decoded, fills, strict=True)
@@ -571,14 +655,23 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     chosen = [i for i in ranked if relaxed or scores[i] >= top - _CLOSE]
     if not relaxed:  # a relaxed byte's pair shows only once a pair is put back: try all
         chosen = chosen[:_PUT_BACK_FILLS]
-    for i in chosen:
-        fill, chars = fills[i], decoded[i]
+    tried = [(fills[i], decoded[i]) for i in chosen]
+    last = len(units) - 1
+    if not after and units[last].byte is None and units[last].reading is None and last > 0:
+        # the line's last byte, read as a lone lead byte: the second byte of its last
+        # character, which a dropped pair may have parted from the character before
+        # (件。 = BC FE A1 A3, FE A1 unmapped): the commonest line ends are tried too
+        for value in _LINE_END_BYTES:
+            fill = {**fills[ranked[0]], last: value}
+            tried.append((fill, _decode(units, fill)))
+    for fill, chars in tried:
         repaired = _put_back_pairs(units, fill, chars, before, after)
         if repaired is None or any(c.text == _NONE for c in repaired):
             continue
         text = _text(repaired)
         dropped = sum(c.first < 0 for c in repaired) // 2
         total = lm.score(before + text + after) - dropped * _PAIR_COST
+        total -= _UNPAIRED * _unpaired(before + text + after)
         total += sum(_prior(units, h, fill[h]) for h in holes) + _ending(text, not after)
         if best is not None and total <= best.score:
             continue
