@@ -328,10 +328,15 @@ def _alone(c: str) -> float:
     return model().score(c)
 
 
+def _judge(text: str) -> float:
+    """The model's score of a reading, less the cost of its unpaired quotes."""
+    return model().score(text) - _UNPAIRED * _unpaired(text)
+
+
 @lru_cache(maxsize=1 << 16)
 def _score(text: str) -> float:
-    """The model's score of a short window (windows repeat across fills: cached)."""
-    return model().score(text) - _UNPAIRED * _unpaired(text)
+    """`_judge` of a short window (windows repeat across fills: cached)."""
+    return _judge(text)
 
 
 def _unpaired(text: str) -> int:
@@ -639,11 +644,9 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     fills = _fills(units, before, after)
     if not fills:
         return None
-    lm = model()
     decoded = [_decode(units, f) for f in fills]
     scores = [
-        lm.score(before + _text(d) + after)
-        - _UNPAIRED * _unpaired(before + _text(d) + after)
+        _judge(before + _text(d) + after)
         + sum(_prior(units, h, f[h]) for h in holes)
         + _ending(_text(d), not after)
         for d, f in zip(decoded, fills, strict=True)
@@ -670,8 +673,7 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
             continue
         text = _text(repaired)
         dropped = sum(c.first < 0 for c in repaired) // 2
-        total = lm.score(before + text + after) - dropped * _PAIR_COST
-        total -= _UNPAIRED * _unpaired(before + text + after)
+        total = _judge(before + text + after) - dropped * _PAIR_COST
         total += sum(_prior(units, h, fill[h]) for h in holes) + _ending(text, not after)
         if best is not None and total <= best.score:
             continue
