@@ -755,7 +755,6 @@ def _plan(text: str, sites: list[_Site]) -> list[tuple[int, int, _Reading | None
     """
     if not sites:
         return []
-    lm = model()
     # only the neighbourhood of the sites, unless a stretch runs to its end
     lo, hi = max(0, sites[0].start - 2 * _CONTEXT), min(len(text), sites[-1].end + _WINDOW)
     units = _units(text, sites, lo, hi)
@@ -778,7 +777,7 @@ def _plan(text: str, sites: list[_Site]) -> list[tuple[int, int, _Reading | None
                 text[start:end],
                 [replace(s, start=s.start - start, end=s.end - start) for s in inside],
             )
-            if reading.score < lm.score(before + as_is + after) + _REPAIR_MARGIN:
+            if reading.score < _judge(before + as_is + after) + _REPAIR_MARGIN:
                 reading = None
         if reading is None:
             inside = marks  # only lost-mark sites are given up; annotations stay for later fixes
