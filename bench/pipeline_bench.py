@@ -601,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpus", type=Path, help="build the corpus here (reused if built)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--batch-mb", type=float, default=4.0, help="the flow's --batch-mb")
+    parser.add_argument("--batch-mb", type=float, default=8.0, help="the flow's --batch-mb")
     parser.add_argument("--profile-mb", type=float, default=5.0, help="MB run under cProfile")
     parser.add_argument("--top", type=int, default=15, help="functions shown from cProfile")
     args = parser.parse_args(argv)

@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=float, default=[4.0, 16.0], help="MB")
     parser.add_argument("--runner", default="process", choices=["process", "thread"])
     parser.add_argument("--workers", type=int, default=None)
-    parser.add_argument("--batch-mb", type=float, default=4.0)
+    parser.add_argument("--batch-mb", type=float, default=8.0)
     args = parser.parse_args()
     for size in args.sizes:
         measure(size, args.runner, args.workers, args.batch_mb)

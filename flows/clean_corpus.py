@@ -15,7 +15,6 @@ Reads like the pipeline's table of contents:
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 import time
@@ -57,13 +56,17 @@ from zhclean.report import (
 from zhclean.script import converter, converter_info
 from zhclean.tables import SCHEMA_VERSION, SCHEMAS, new_rows
 
-DEFAULT_BATCH_BYTES = 4 * 2**20
+DEFAULT_BATCH_BYTES = 8 * 2**20
+"""The largest batch (`--batch-mb`): a task costs ~0.2 s of Prefect bookkeeping in the
+worker (task run, states, result), ~1% of an 8 MB batch; a worker holds one batch's
+rows at a time (~150 MB for 8 MB)."""
 MIN_BATCH_BYTES = 2**20
 """Batches are not cut smaller than this to feed every worker (a task should do
-seconds of work: a process-pool task costs ~0.2 s, cleaning runs at ~0.5 MB/s)."""
-BATCHES_PER_WORKER = 4
-"""With several workers, a small corpus is cut into about this many batches per worker,
-so that the last batches (largest first) leave no worker idle for long."""
+seconds of work: cleaning runs at ~0.5 MB/s)."""
+TAIL_BATCHES = 2
+"""With several workers, each batch is cut to about the bytes left / (this × workers):
+sizes fall towards the end, so the last batches are small and the workers finish
+together (guided scheduling; a small corpus still gives every worker several)."""
 RUNNERS = ("process", "thread", "dask")
 _PROGRESS_LOG_SECONDS = 10.0
 _VALIDATE_LOCK = threading.Lock()
@@ -75,22 +78,23 @@ makes that import fail at once, and the lock stays as a guard: one batch at a ti
 def batches(files: list[RawFile], batch_bytes: int, workers: int = 1) -> list[list[RawFile]]:
     """Consecutive groups of files of about `batch_bytes` each (at least one file).
 
-    With several workers, the batch size shrinks (not below `MIN_BATCH_BYTES`, never
-    above `batch_bytes`) so that each worker gets `BATCHES_PER_WORKER` batches of a
-    small corpus.
+    With several workers the groups shrink towards the end: each is cut to about the
+    bytes still unassigned / (`TAIL_BATCHES` × workers), never above `batch_bytes`
+    nor below `MIN_BATCH_BYTES`, so that the batches submitted last (`largest_first`)
+    are small and no worker waits long on another's last batch.
     """
-    total = sum(max(f.size, 1) for f in files)
-    if workers > 1:
-        share = math.ceil(total / (workers * BATCHES_PER_WORKER))
-        batch_bytes = min(batch_bytes, max(MIN_BATCH_BYTES, share))
+    left = sum(max(f.size, 1) for f in files)
     groups: list[list[RawFile]] = []
-    size = batch_bytes
+    size = target = batch_bytes
     for raw in files:
-        if size >= batch_bytes:
+        if size >= target:
             groups.append([])
             size = 0
+            if workers > 1:
+                target = min(batch_bytes, max(MIN_BATCH_BYTES, left // (TAIL_BATCHES * workers)))
         groups[-1].append(raw)
         size += max(raw.size, 1)
+        left -= max(raw.size, 1)
     return groups
 
 

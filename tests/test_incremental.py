@@ -234,15 +234,19 @@ def test_plan_nothing_changed_and_config_changed() -> None:
     assert not first.nothing_changed and not first.config_changed
 
 
-def test_batches_are_cut_by_bytes_and_feed_every_worker() -> None:
+def test_batches_are_cut_by_bytes_and_shrink_towards_the_end() -> None:
     mb = 2**20
     files = [_raw(f"f{i}", mb // 2) for i in range(8)]  # 4 MB
     sizes = [[f.size for f in g] for g in batches(files, 4 * mb, workers=1)]
     assert sizes == [[mb // 2] * 8]
     assert [len(g) for g in batches(files, 4 * mb, workers=2)] == [2, 2, 2, 2]  # >= 1 MB
     assert [len(g) for g in batches(files, 4 * mb, workers=8)] == [2, 2, 2, 2]
-    more = [_raw(f"g{i}", mb // 2) for i in range(40)]  # 20 MB: 4 batches per worker
-    assert [len(g) for g in batches(more, 4 * mb, workers=2)] == [5] * 8
+    # 20 MB on 2 workers: each batch about a quarter of what is left, at most 4 MB
+    # (8 files), at least 1 MB (2 files): 20/4 -> 4, 16/4, 12/4, 9/4 -> 2.25 (5 files),
+    # 6.5/4 -> 1.625 (4), 4.5/4 -> 1.125 (3), then 1 MB
+    more = [_raw(f"g{i}", mb // 2) for i in range(40)]
+    assert [len(g) for g in batches(more, 4 * mb, workers=2)] == [8, 8, 6, 5, 4, 3, 2, 2, 2]
+    assert [len(g) for g in batches(more, 4 * mb, workers=1)] == [8] * 5
     assert [len(g) for g in batches(files, 1, workers=2)] == [1] * 8
     assert batches([], 4 * mb, workers=2) == []
 

@@ -68,9 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--batch-mb",
         type=float,
-        default=4.0,
+        default=8.0,
         metavar="MB",
-        help="raw megabytes per Prefect task (default: 4)",
+        help="raw megabytes per Prefect task, at most (default: 8; with several workers "
+        "the last batches are smaller)",
     )
     run.add_argument(
         "--max-file-mb",
