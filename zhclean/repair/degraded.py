@@ -43,9 +43,11 @@ import re
 import warnings
 from collections import Counter
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from zhclean.repair.chars import HAN, OFFICES
+from zhclean.repair.model_cache import cached
 
 _H = f"[{HAN}]"
 # A degraded full stop: after Han (or a quote/bracket), before Han, a quote, a digit or the end.
@@ -122,15 +124,42 @@ def _han(clause: str) -> str:
 
 @cache
 def segmenter() -> Any:
-    """jieba, its dictionary loaded (a dependency of the project, see lm.py): about 2 s
-    on first use in a process, which `zhclean.repair.warm_up` pays before a batch."""
+    """jieba, its dictionary loaded (a dependency of the project, see lm.py), which
+    `zhclean.repair.warm_up` does before a batch.
+
+    jieba's prefix dictionary (what `Tokenizer.initialize` makes of dict.txt: word
+    counts, every word prefix at 0, their total) comes from the model cache: jieba's own
+    cache file loads in about 1.4 s, this one in 0.3 s.
+    """
     with warnings.catch_warnings():  # jieba's old regex literals warn on import
         warnings.simplefilter("ignore", DeprecationWarning)
         import jieba
 
     jieba.setLogLevel(30)
-    jieba.initialize()
+    tokenizer = jieba.dt
+    with tokenizer.lock:
+        if not tokenizer.initialized and tokenizer.dictionary == jieba.DEFAULT_DICT:
+            module = Path(jieba.__file__)
+            tokenizer.FREQ, tokenizer.total = cached(
+                "jieba",
+                [module.parent / jieba.DEFAULT_DICT_NAME, module],
+                lambda: tokenizer.gen_pfdict(tokenizer.get_dict_file()),
+                _prefix_dict,
+            )
+            tokenizer.initialized = True
+    jieba.initialize()  # a no-op once initialized
     return jieba
+
+
+def _prefix_dict(value: Any) -> bool:
+    """True for what jieba's `gen_pfdict` returns: (counts of words and prefixes, total)."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], dict)
+        and bool(value[0])
+        and isinstance(value[1], int)
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -10,6 +10,8 @@ Traditional-to-Simplified character table lets Traditional text be scored too.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.metadata
 import importlib.util
 import math
 import threading
@@ -17,6 +19,9 @@ from collections import Counter
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
+
+from zhclean.repair.model_cache import cached
 
 _LONGEST_WORD = 8
 """Longest dictionary word tried when segmenting."""
@@ -73,29 +78,67 @@ def _t2s_table() -> dict[str, str]:
     return table
 
 
+Tables = tuple[
+    dict[str, float],
+    dict[str, float],
+    frozenset[str],
+    dict[str, str],
+    frozenset[str],
+    frozenset[str],
+]
+"""What a `CharModel` is made of: character probabilities, word log-probabilities, proper
+word prefixes, the fold, Traditional-only and Simplified-only characters."""
+
+
+def build_tables(words: dict[str, int], fold: dict[str, str]) -> Tables:
+    """The model's tables from word counts and the Traditional-to-Simplified fold."""
+    chars: Counter[str] = Counter()
+    for word, count in words.items():
+        for c in word:
+            chars[c] += count
+    total_chars = sum(chars.values())
+    total_words = sum(words.values())
+    uni = {c: n / total_chars for c, n in chars.items()}
+    logp = {w: math.log(n / total_words) for w, n in words.items() if n > 0}
+    logp.update(_MARK_PAIRS)
+    prefixes = frozenset(w[:k] for w in logp for k in range(2, len(w)))
+    trad_only, simp_only = _script_only(fold)
+    return uni, logp, prefixes, fold, frozenset(trad_only), frozenset(simp_only)
+
+
+def _valid(tables: Any) -> bool:
+    return (
+        isinstance(tables, tuple)
+        and len(tables) == 6
+        and all(isinstance(t, dict) for t in tables[:2])
+        and isinstance(tables[2], frozenset)
+        and isinstance(tables[3], dict)
+        and all(isinstance(t, frozenset) for t in tables[4:])
+        and bool(tables[1])
+    )
+
+
 class CharModel:
     """A word-unigram model of Chinese text (Simplified, with a Traditional-to-
     Simplified fold for lookups): a text scores as its likeliest segmentation into
     dictionary words, characters outside any word scored on their own."""
 
-    def __init__(self, words: dict[str, int], fold: dict[str, str]) -> None:
-        chars: Counter[str] = Counter()
-        for word, count in words.items():
-            for c in word:
-                chars[c] += count
-        total_chars = sum(chars.values())
-        total_words = sum(words.values())
-        self._uni = {c: n / total_chars for c, n in chars.items()}
-        self._words = {w: math.log(n / total_words) for w, n in words.items() if n > 0}
-        self._words.update(_MARK_PAIRS)
+    def __init__(self, tables: Tables) -> None:
+        uni, words, prefixes, fold, trad_only, simp_only = tables
+        self._uni = uni
+        self._words = words
         self._longest = min(max(map(len, self._words)), _LONGEST_WORD)
-        self._prefixes = {w[:k] for w in self._words for k in range(2, len(w))}
+        self._prefixes = prefixes
         """Proper prefixes (of two or more characters) of the words: a segmentation stops
         looking for longer words where the text leaves them."""
         self._fold = str.maketrans(fold)
-        trad_only, simp_only = _script_only(fold)
-        self._trad_only, self._simp_only = frozenset(trad_only), frozenset(simp_only)
+        self._trad_only, self._simp_only = trad_only, simp_only
         self._lone_cache: dict[str, float] = {}
+
+    @classmethod
+    def of(cls, words: dict[str, int], fold: dict[str, str]) -> CharModel:
+        """The model of word counts `words` and the Traditional-to-Simplified `fold`."""
+        return cls(build_tables(words, fold))
 
     def _prob(self, c: str) -> float:
         return self._uni.get(c, _UNSEEN)
@@ -187,13 +230,16 @@ class CharModel:
         return c.translate(self._fold) in self._uni
 
 
-def _jieba_words() -> dict[str, int]:
+def _jieba_dict() -> Path:
     spec = importlib.util.find_spec("jieba")  # its data only: importing jieba costs time
     if spec is None or spec.origin is None:
         raise RuntimeError("jieba is not installed: the repair model needs its dictionary")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _jieba_words() -> dict[str, int]:
     words: dict[str, int] = {}
-    path = Path(spec.origin).parent / "dict.txt"
-    with path.open(encoding="utf-8") as lines:
+    with _jieba_dict().open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split(" ")
             if len(parts) >= 2 and parts[1].isdigit():
@@ -201,9 +247,30 @@ def _jieba_words() -> dict[str, int]:
     return words
 
 
+def _fold_sources() -> tuple[list[Path], str]:
+    """The files and package versions `_t2s_table` reads from (for the model cache)."""
+    import opencc
+
+    module = Path(opencc.__file__)
+    table = module.parent / "dictionary" / "TSCharacters.txt"
+    versions = []
+    for name in ("opencc-python-reimplemented", "opencc"):
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+    return [module, *([table] if table.exists() else [])], " ".join(versions)
+
+
 @cache
 def _build() -> CharModel:
-    return CharModel(_jieba_words(), _t2s_table())
+    fold_sources, versions = _fold_sources()
+    tables = cached(
+        "lm",
+        [_jieba_dict(), *fold_sources, Path(__file__)],
+        lambda: build_tables(_jieba_words(), _t2s_table()),
+        _valid,
+        versions,
+    )
+    return CharModel(tables)
 
 
 def model() -> CharModel:
