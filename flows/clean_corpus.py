@@ -15,7 +15,10 @@ Reads like the pipeline's table of contents:
 
 from __future__ import annotations
 
+import atexit
+import logging
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -114,6 +117,29 @@ def _warm_worker(target_script: str) -> None:
     warm_up()
 
 
+def _start_worker(target_script: str) -> None:
+    """A pool worker's initializer: warm it up, and let it end without freeing memory."""
+    _warm_worker(target_script)
+    atexit.register(_exit_now)
+
+
+def _exit_now() -> None:
+    """A pool worker's last exit handler: flush the logs and streams, then end the process.
+
+    A spawned worker ends through the interpreter's shutdown, which frees every object
+    one by one: with the model tables, 1-2 s during which the pool's shutdown, and so
+    the run, waits (0.08 s with this). Exit handlers registered after this one (Prefect's
+    event and log workers, started by the first task) have run by then; of those
+    registered before, `logging.shutdown` is called here and the others (the
+    multiprocessing finalizers, already run by the worker's bootstrap, and pyarrow's S3
+    finalizer) have nothing to do at a process's end.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def task_runner(
     runner: str, workers: int, target_script: str = "hans", dask_address: str | None = None
 ) -> TaskRunner:
@@ -135,7 +161,7 @@ def task_runner(
         )
     if runner == "process":
         return ProcessPoolTaskRunner(
-            max_workers=workers, initializer=_warm_worker, initargs=(target_script,)
+            max_workers=workers, initializer=_start_worker, initargs=(target_script,)
         )
     if runner == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)

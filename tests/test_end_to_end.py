@@ -307,3 +307,31 @@ def test_a_configured_server_is_left_to_the_workers() -> None:
         with shared_backend(local) as url:
             assert url is None
             assert PREFECT_API_URL.value() == configured
+
+
+def test_a_pool_worker_ends_at_its_last_exit_handler_with_logs_flushed(tmp_path: Path) -> None:
+    # what a worker's exit runs: handlers registered after `_exit_now` (Prefect's event
+    # and log workers) first, then buffered log records and stdout are written out, and
+    # the process ends there (status 0), without the interpreter's teardown
+    import subprocess
+    import sys
+
+    log = tmp_path / "worker.log"
+    script = f"""
+import atexit, logging, logging.handlers, sys
+from flows.clean_corpus import _exit_now
+atexit.register(_exit_now)
+target = logging.FileHandler({str(log)!r}, delay=True)
+logging.getLogger().addHandler(logging.handlers.MemoryHandler(100, target=target))
+logging.getLogger().warning("buffered until logging.shutdown")
+atexit.register(lambda: print("later handler ran first", end=""))
+print("unflushed ", end="")
+sys.exit(3)
+"""
+    root = Path(__file__).parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "unflushed later handler ran first"
+    assert log.read_text() == "buffered until logging.shutdown\n"
