@@ -620,6 +620,12 @@ _REGION_WEB = re.compile(f"[{_WEB_HIGH}{LOST}?]+")
 _REGION_WEB_GBK = re.compile(f"[{_WEB_HIGH}\x40-\x7e]+")
 
 
+_TELLTALE_SHARE = 8
+"""A region is read as a double-byte misreading only where at least one character in
+this many is one that misreading makes and clean text rarely holds (outside lines
+already known damaged that way)."""
+
+
 class _Substitution:
     """One codec misread as another, character for character (both are double-byte)."""
 
@@ -740,9 +746,13 @@ def _apply(
     fixer: Fixer,
     gate: re.Pattern[str] | Callable[[str], object],
     relax: bool = False,
+    telltale: re.Pattern[str] | None = None,
 ) -> list[Segment]:
     """Run `fixer` over every `find` region of the untouched segments; once it has repaired
-    something in the line (the line is known damaged that way), again in relaxed mode."""
+    something in the line (the line is known damaged that way), again in relaxed mode.
+
+    `telltale`: outside relaxed mode, regions where fewer than one character in
+    `_TELLTALE_SHARE` matches it are not handed to `fixer` (which would pass them over)."""
     suspect = gate.search if isinstance(gate, re.Pattern) else gate
     if not any(spans is None and suspect(text) for text, spans, _ in segments):
         return segments
@@ -758,7 +768,14 @@ def _apply(
                 continue
             pos = 0
             for m in find.finditer(text):
-                found = fixer(m.group(), line, base + m.start(), relaxed)
+                region = m.group()
+                if (
+                    telltale is not None
+                    and not relaxed
+                    and len(telltale.findall(region)) * _TELLTALE_SHARE < len(region)
+                ):
+                    continue
+                found = fixer(region, line, base + m.start(), relaxed)
                 fixes = sorted(found, key=lambda f: f[0])
                 for s, e, new, unsure, fkind in fixes:
                     s, e = s + m.start(), e + m.start()
@@ -926,7 +943,7 @@ def _substitute(
         if short is not None:
             yield 0, len(region), short, [], kind
             return
-    elif not sub.gate or len(sub.gate.findall(region)) * 8 < len(region):
+    elif not sub.gate or len(sub.gate.findall(region)) * _TELLTALE_SHARE < len(region):
         return  # too few of the damage's telltale characters
     fixed = region.translate(sub.table)
     # states: 0 keep, 1 substitute; score, previous output char, backpointer
@@ -1112,11 +1129,11 @@ def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     segments = _apply(segments, _REGION_WEB_GBK, _fix_gbk_as_latin1, _GATE_LATIN1_GBK, relax=True)
     segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1_latin, _GATE_LATIN1_UTF8)
     if a.gate is not None:
-        segments = _apply(segments, a.region, _fix_big5_as_gbk, a.gate, relax=True)
+        segments = _apply(segments, a.region, _fix_big5_as_gbk, a.gate, True, a.gate)
     if b.gate is not None:
         if LOST in line:
             segments = _apply(segments, _REGION_BIG5_LOST, _fix_gbk_as_big5_lost, b.gate)
-        segments = _apply(segments, b.region, _fix_gbk_as_big5, b.gate)
+        segments = _apply(segments, b.region, _fix_gbk_as_big5, b.gate, telltale=b.gate)
     counts: Counter[str] = Counter()
     spans: list[tuple[int, int]] = []
     pos = 0
