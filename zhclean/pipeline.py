@@ -5,6 +5,8 @@ Plain functions, no Prefect: the flow runs `process_batch` over batches of files
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -106,17 +108,20 @@ def _document_spans(text: str, draft: DocumentDraft, lines: list[CleanLine]) -> 
     spans = [(a, b) for a, b in uncertain_spans(text)]
     marked = [line for line in lines if line.uncertain]
     if marked:
+        # the marked lines joined by newlines (no line holds one): the first place a body
+        # line is found is in the first marked line that holds it
+        joined = "\n".join(line.text for line in marked)
+        starts = list(itertools.accumulate((len(line.text) + 1 for line in marked), initial=0))
         offset = 0
         for body in draft.lines:
-            for line in marked:
-                at = line.text.find(body) if body else -1
-                if at < 0:
-                    continue
-                for a, b in line.uncertain:
+            found = joined.find(body) if body else -1
+            if found >= 0:
+                k = bisect.bisect_right(starts, found) - 1
+                at = found - starts[k]
+                for a, b in marked[k].uncertain:
                     a, b = max(a - at, 0), min(b - at, len(body))
                     if a < b:
                         spans.append((offset + a, offset + b))
-                break
             offset += len(body) + 1
     return [[a, b] for a, b in merge(spans)]
 
