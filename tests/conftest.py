@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,26 @@ os.environ.pop("PREFECT_API_URL", None)
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
 SEEDS = sorted(p.name for p in RAW.iterdir() if p.is_file())
+
+
+def time_ratio(run: Callable[[str], object], short: str, long: str, repeat: int = 3) -> float:
+    """How many times longer `run(long)` takes than `run(short)`, best of `repeat` each.
+
+    Tests of how time grows compare two lengths on the same machine at the same moment,
+    not against a fixed budget that a busy machine would miss (speed is measured in
+    bench/, not asserted).
+    """
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            run(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    run(short)  # models and tables load once
+    return best(long) / max(best(short), 1e-6)
 
 
 @pytest.fixture(scope="session")
