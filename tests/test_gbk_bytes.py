@@ -129,3 +129,21 @@ def test_line_ends_and_words_across_a_dropped_pair(
 def test_question_marks_ending_a_line_are_left_alone() -> None:
     """`。”` at the end misaligned also reads `?!?`, but so may a real question."""
     assert fix_gbk_pairs("真的吗?!?") == ("真的吗?!?", Counter(), [])
+
+
+# Built as the benchmark damages text (bench/damage.py `misaligned`): 。基 = A1 A3 BB F9,
+# A3 BB (；) replaced by `;`; read one byte off, F9 D3 (基's trail, 于's lead) maps to
+# nothing and was dropped. The word model prices `悔此` (悔 = BB DA: 基 and 于 read as
+# one) above `基于此`; the word-shape model (where each character stands in a word) does not.
+# 。” = A1 A3 A1 B1, A3 A1 (！) replaced by `!`: the last byte B1 is read alone as `?`
+# after the mark, and is the closing quote's inside an open quote.
+SHAPE_AND_QUOTE_END = [
+    ("工作很好?;诖耍揖醯檬紫纫骋凰枷?", "工作很好。基于此，我觉得首先要统一思想"),
+    ("大家都很努力?;诖耍颐且岣呷鲜?", "大家都很努力。基于此，我们要提高认识"),
+    ("他说：“我们要争取做得更好?!?", "他说：“我们要争取做得更好。”"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), SHAPE_AND_QUOTE_END)
+def test_word_shape_and_a_closing_quote_after_the_mark(damaged: str, expected: str) -> None:
+    assert fix_gbk_pairs(damaged)[0] == expected
