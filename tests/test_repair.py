@@ -239,6 +239,7 @@ def test_warm_up_builds_the_tables_a_first_batch_would() -> None:
     degraded.segmenter.cache_clear()
     warm_up()
     assert lm._build.cache_info().currsize == 1
+    assert lm._shape_tables.cache_info().currsize == 1
     assert degraded.segmenter.cache_info().currsize == 1
     assert degraded.segmenter().dt.initialized  # jieba's dictionary is loaded
     assert gbk_bytes._pairs.cache_info().currsize == 1

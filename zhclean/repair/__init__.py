@@ -60,11 +60,12 @@ class Repaired:
 
 
 def warm_up() -> None:
-    """Build what the repairs build on first use (the word model, jieba's segmenter, GBK
-    and Big5 tables), so that a worker pays for it before its first batch, not during it."""
+    """Build what the repairs build on first use (the word model and jieba's word-shape
+    HMM, jieba's segmenter, GBK and Big5 tables), so that a worker pays for it before its first batch, not during it."""
     from zhclean.repair import degraded, gbk_bytes, lm, mojibake
 
     lm.model()
+    lm._shape_tables()
     degraded.segmenter()
     gbk_bytes.tables()
     mojibake.tables()
