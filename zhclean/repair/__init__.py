@@ -61,7 +61,8 @@ class Repaired:
 
 def warm_up() -> None:
     """Build what the repairs build on first use (the word model and jieba's word-shape
-    HMM, jieba's segmenter, GBK and Big5 tables), so that a worker pays for it before its first batch, not during it."""
+    HMM, jieba's segmenter, GBK and Big5 tables), so that a worker pays for it before
+    its first batch, not during it."""
     from zhclean.repair import degraded, gbk_bytes, lm, mojibake
 
     lm.model()
