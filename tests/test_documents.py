@@ -11,7 +11,11 @@ from datetime import datetime
 
 import opencc
 import pytest
+from conftest import RAW, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from zhclean.decode import decode
 from zhclean.model import DocumentDraft
 from zhclean.structure import documents
 from zhclean.structure.documents import split_documents
@@ -1046,3 +1050,23 @@ def test_surnames_cover_their_traditional_forms(conversion: str) -> None:
     cc = opencc.OpenCC(conversion)
     missed = sorted(c for c in documents._SURNAMES if cc.convert(c) not in documents._SURNAMES)
     assert missed == []
+
+
+@pytest.mark.parametrize("name", ["_DISCLAIMER", "_AD", "_ANY_AD_HINT"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_match_of_a_cued_pattern_holds_a_cue(name: str, data: st.DataObject) -> None:
+    # the cues only spare the search lines that cannot match: text made to match each
+    # pattern (any branch, either script) always holds a cue
+    cued = getattr(documents, name)
+    text = data.draw(st.from_regex(cued.pattern))
+    assert cued.cue.search(text) is not None
+    assert cued.search(text) is not None
+
+
+def test_cued_patterns_find_what_the_patterns_find_on_the_seeds() -> None:
+    lines = [line for seed in SEEDS for line in decode((RAW / seed).read_bytes()).text.split("\n")]
+    lines += ["本文来源于网络", "版權所有 翻版必究", "Copyright 2020", "下面是小编为大家整理的范文"]
+    for cued in (documents._DISCLAIMER, documents._AD, documents._ANY_AD_HINT):
+        found = [line for line in lines if cued.pattern.search(line)]
+        assert found and [line for line in lines if cued.search(line)] == found
