@@ -1,6 +1,6 @@
 """Throughput of the whole pipeline on a varied corpus, against a naive pipeline.
 
-    uv run python bench/pipeline_bench.py               # 200 MB corpus (about 27 minutes here)
+    uv run python bench/pipeline_bench.py               # 200 MB corpus (about 24 minutes here)
     uv run python bench/pipeline_bench.py --mb 20       # the quick run (about 4 minutes)
     uv run python bench/pipeline_bench.py --mb 20 --corpus /tmp/corpus20   # keep/reuse it
 
