@@ -47,6 +47,9 @@ def test_built_once_then_read_back(cache: Path, source: Path) -> None:
     assert cached("t", [source], first, _is_dict) == TABLES
     later = Builder({"other": 1})  # a later process: reads the file, builds nothing
     assert cached("t", [source], later, _is_dict) == TABLES
+    elsewhere = source.parent / "another-checkout.txt"  # same contents, another path
+    elsewhere.write_bytes(source.read_bytes())
+    assert cached("t", [elsewhere], later, _is_dict) == TABLES
     assert (first.calls, later.calls) == (1, 0)
     assert len(list(cache.glob("t-*.marshal"))) == 1
     assert not list(cache.glob(".*"))  # no temporary file left

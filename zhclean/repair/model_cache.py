@@ -44,8 +44,8 @@ def cache_dir() -> Path | None:
 
 def _key(name: str, sources: Iterable[Path], extra: str) -> str:
     digest = hashlib.sha256(f"{_FORMAT}\0{name}\0{sys.version}\0{extra}".encode())
-    for source in sources:
-        digest.update(b"\0" + str(source).encode() + b"\0")
+    for source in sources:  # contents only: checkouts with the same packages share files
+        digest.update(b"\0%d\0" % source.stat().st_size)
         digest.update(source.read_bytes())
     return digest.hexdigest()[:24]
 
