@@ -4,6 +4,8 @@ anything they were built from changes, and never a reason to fail."""
 from __future__ import annotations
 
 import logging
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,46 @@ def test_a_changed_source_or_extra_builds_anew(cache: Path, source: Path) -> Non
     assert cached("t", [source], Builder({"new": 1}), _is_dict) == {"new": 1}
     assert cached("t", [source], Builder({"v2": 1}), _is_dict, extra="pkg=2") == {"v2": 1}
     assert len(list(cache.glob("t-*.marshal"))) == 3
+
+
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * 86400
+    os.utime(path, (then, then))
+
+
+def test_files_unused_for_a_month_are_removed_when_another_is_written(
+    cache: Path, source: Path
+) -> None:
+    cached("t", [source], Builder(TABLES), _is_dict)
+    (old,) = cache.glob("t-*.marshal")
+    source.write_text("中 5\n", encoding="utf-8")  # a new package version
+    cached("t", [source], Builder(TABLES), _is_dict)
+    (recent,) = set(cache.glob("t-*.marshal")) - {old}
+    other = cache / f"other-{'0' * 24}.marshal"  # another table's file: never ours
+    other.write_bytes(b"")
+    crashed = cache / ".t-abcd1234.tmp"  # a killed writer's temporary file
+    crashed.write_bytes(b"")
+    for path in (old, other, crashed):
+        _age(path, model_cache.STALE_DAYS + 1)
+    _age(recent, model_cache.STALE_DAYS - 1)  # read within the month: kept
+
+    source.write_text("中 6\n", encoding="utf-8")
+    cached("t", [source], Builder(TABLES), _is_dict)
+    left = {p.name for p in cache.iterdir()}
+    assert old.name not in left and crashed.name not in left
+    assert {recent.name, other.name} <= left
+    assert len(list(cache.glob("t-*.marshal"))) == 2
+
+
+def test_a_file_read_is_marked_used(cache: Path, source: Path) -> None:
+    cached("t", [source], Builder(TABLES), _is_dict)
+    (path,) = cache.glob("t-*.marshal")
+    _age(path, model_cache.STALE_DAYS + 1)
+    assert cached("t", [source], Builder({}), _is_dict) == TABLES
+    assert time.time() - path.stat().st_mtime < 60
+    source.write_text("中 7\n", encoding="utf-8")
+    cached("t", [source], Builder(TABLES), _is_dict)  # writes another: the read one stays
+    assert path.exists()
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xff" * 10])

@@ -8,18 +8,24 @@ source of the code that builds them, the Python version), so a change to any of 
 builds anew. The cache only saves time: a file that cannot be read, written or trusted
 is passed over and the tables are built as without it.
 
+Files are touched when read; when a new file is written, the files of the same tables
+not read for `STALE_DAYS` days (built from packages or code since replaced) are removed,
+and so are temporary files a killed writer left.
+
 Location: `$ZHCLEAN_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME/zhclean`, else
 `~/.cache/zhclean`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import marshal
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +35,10 @@ T = TypeVar("T")
 CACHE_DIR_ENV = "ZHCLEAN_CACHE_DIR"
 _FORMAT = 1
 """Bump when what a cache file holds changes in a way its inputs do not show."""
+STALE_DAYS = 30
+"""Cache files not read for this long are removed when another of their name is written."""
+_STALE_TEMP_SECONDS = 3600
+"""A temporary file this old is a killed writer's: removed."""
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +52,16 @@ def cache_dir() -> Path | None:
     return Path(base) / "zhclean"
 
 
+_KEY_LENGTH = 24
+_KEY_GLOB = "[0-9a-f]" * _KEY_LENGTH
+
+
 def _key(name: str, sources: Iterable[Path], extra: str) -> str:
     digest = hashlib.sha256(f"{_FORMAT}\0{name}\0{sys.version}\0{extra}".encode())
     for source in sources:  # contents only: checkouts with the same packages share files
         digest.update(b"\0%d\0" % source.stat().st_size)
         digest.update(source.read_bytes())
-    return digest.hexdigest()[:24]
+    return digest.hexdigest()[:_KEY_LENGTH]
 
 
 def cached(
@@ -74,6 +88,7 @@ def cached(
     try:
         value = marshal.loads(path.read_bytes())
         if valid(value):
+            _touch(path)
             return value
         log.warning("model cache %s holds something else: building it again", path)
     except FileNotFoundError:
@@ -93,4 +108,28 @@ def cached(
             raise
     except (OSError, ValueError) as err:
         log.warning("model cache for %s not written (%s)", name, err)
+    else:
+        _prune(directory, name, path)
     return value
+
+
+def _touch(path: Path) -> None:
+    """Mark `path` as read now (a read-only cache is read all the same)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _prune(directory: Path, name: str, keep: Path) -> None:
+    """Remove the files of tables `name` other than `keep` that no process has read for
+    `STALE_DAYS` days, and its temporary files older than an hour: each table file is
+    about 10 MB, and every new version of a package it was built from writes another."""
+    now = time.time()
+    olds = [(p, STALE_DAYS * 86400) for p in directory.glob(f"{name}-{_KEY_GLOB}.marshal")]
+    olds += [(p, _STALE_TEMP_SECONDS) for p in directory.glob(f".{name}-{'?' * 8}.tmp")]
+    for old, age in olds:
+        try:
+            if old != keep and now - old.stat().st_mtime > age:
+                old.unlink()
+                log.info("model cache: removed %s (unused)", old)
+        except OSError:  # gone already, or not ours to remove
+            pass
