@@ -81,6 +81,28 @@ def test_size_cap(raw: Path) -> None:
     ]
 
 
+def test_too_large_and_unhashable_names_the_errno(
+    raw: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(raw / "big.txt", b"0123456789A")
+    real_open = Path.open
+
+    def failing(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "big.txt":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", failing)
+    assert discover(raw, max_bytes=10)[1] == [
+        Reject(
+            "big.txt",
+            None,
+            "unreadable",
+            "cannot read: Permission denied (EACCES); 11 bytes exceeds the 10 byte limit",
+        )
+    ]
+
+
 def test_symlink_inside_is_followed(raw: Path) -> None:
     target = write(raw / "docs" / "a.txt", b"hello")
     (raw / "link.txt").symlink_to("docs/a.txt")

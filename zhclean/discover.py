@@ -138,8 +138,8 @@ class _Walker:
             detail = f"{st.st_size} bytes exceeds the {self.max_bytes} byte limit"
             try:
                 self.reject(rel, "too_large", detail, _sha256(path))
-            except OSError as err:
-                self.reject(rel, "unreadable", f"cannot read: {_why(err)}")
+            except OSError as err:  # too large, and its hash cannot be read either
+                self.reject(rel, "unreadable", f"{read_failure(err)}; {detail}")
         else:
             self.files.append(RawFile(path, rel, st.st_size))
 
