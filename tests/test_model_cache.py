@@ -185,3 +185,34 @@ def test_jiebas_dictionary_read_back_segments_as_jieba_does(cache: Path) -> None
         finally:
             degraded.segmenter.cache_clear()
     assert len(list(cache.glob("jieba-*.marshal"))) == 1
+
+
+def test_the_substitution_tables_read_back_are_the_built_ones(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhclean.repair import mojibake
+
+    built = mojibake._build_substitutions()
+    calls = []
+
+    def build() -> object:
+        calls.append(1)
+        return built
+
+    monkeypatch.setattr(mojibake, "_build_substitutions", build)
+    mojibake._substitutions.cache_clear()
+    try:
+        first = mojibake._substitutions()
+        mojibake._substitutions.cache_clear()
+        second = mojibake._substitutions()  # from the file
+    finally:
+        mojibake._substitutions.cache_clear()
+    assert calls == [1]
+    assert len(list(cache.glob("substitutions-*.marshal"))) == 1
+    for one, two in zip(first, second, strict=True):
+        assert (one.keys, one.bad) == (two.keys, two.bad)
+    big5_as_gbk, gbk_as_big5, bad_a, bad_b = built
+    assert (second[0].keys, second[1].keys, second[0].bad, second[1].bad) == built
+    assert big5_as_gbk["い"] == "中"  # 中 in Big5 is A4 A4, い in GBK
+    assert gbk_as_big5["中"] == "い"
+    assert bad_a and bad_b

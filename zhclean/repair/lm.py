@@ -308,15 +308,18 @@ def _shape_run(run: str) -> float:
     return max(e, s) + _SHAPE_MEAN * len(run)
 
 
+def sources() -> tuple[list[Path], str]:
+    """What the model is built from, for the model cache: files (this module's source
+    included) and package versions. Tables derived from the model's scores add theirs."""
+    fold_sources, versions = _fold_sources()
+    return [_jieba_dict(), *fold_sources, Path(__file__)], versions
+
+
 @cache
 def _build() -> CharModel:
-    fold_sources, versions = _fold_sources()
+    files, versions = sources()
     tables = cached(
-        "lm",
-        [_jieba_dict(), *fold_sources, Path(__file__)],
-        lambda: build_tables(_jieba_words(), _t2s_table()),
-        _valid,
-        versions,
+        "lm", files, lambda: build_tables(_jieba_words(), _t2s_table()), _valid, versions
     )
     return CharModel(tables)
 
