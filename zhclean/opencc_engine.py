@@ -39,14 +39,13 @@ class _Dictionary:
 
 def _dictionary(max_len: int, min_len: int, entries: dict[str, str], split: object) -> _Dictionary:
     del max_len, min_len  # no use here
-    table = {
-        key: value.split(" ")[0]  # the package takes the first of several conversions
-        for key, value in entries.items()
-        if key and not split.search(key)  # type: ignore[attr-defined]
-    }
-    prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
-    starts = re.compile("[" + "".join(sorted({re.escape(key[0]) for key in table})) + "]")
-    return _Dictionary(table, prefixes, starts, all(len(key) == 1 for key in table))
+    return _from_table(
+        {
+            key: value.split(" ")[0]  # the package takes the first of several conversions
+            for key, value in entries.items()
+            if key and not split.search(key)  # type: ignore[attr-defined]
+        }
+    )
 
 
 class Engine:
@@ -266,6 +265,7 @@ def _data_dictionary(filename: str) -> _Dictionary:
 
 
 def _from_table(table: dict[str, str]) -> _Dictionary:
+    """A loaded dictionary from its key -> conversion table."""
     prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
     starts = re.compile("[" + "".join(sorted({re.escape(key[0]) for key in table})) + "]")
     return _Dictionary(table, prefixes, starts, all(len(key) == 1 for key in table))
