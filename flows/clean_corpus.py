@@ -56,7 +56,7 @@ from zhclean.report import (
     report_markdown,
     summarize,
 )
-from zhclean.script import DICTIONARIES, converter, converter_info
+from zhclean.script import converter, converter_info
 from zhclean.script import dictionaries as script_dictionaries
 from zhclean.tables import SCHEMA_VERSION, SCHEMAS, new_rows
 
@@ -349,15 +349,11 @@ def clean_corpus(
     started = time.perf_counter()
     if runner not in RUNNERS:
         raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
-    if dictionaries is not None and dictionaries not in DICTIONARIES:
-        raise ValueError(
-            f"dictionaries must be one of {', '.join(DICTIONARIES)}, not {dictionaries!r}"
-        )
     workers = max(1, workers or os.cpu_count() or 1)
     config = Config(
         target_script=target_script,
         max_file_bytes=max_file_bytes,
-        dictionaries=dictionaries or script_dictionaries(),
+        dictionaries=script_dictionaries(dictionaries),
     )
     out = Path(out_dir)
     if not is_uri(raw_dir) and not Path(raw_dir).is_dir():

