@@ -5,8 +5,6 @@ Plain functions, no Prefect: the flow runs `process_batch` over batches of files
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -105,21 +103,23 @@ def _split_line(text: str, repairs: Counter[str], uncertain: list[Span]) -> list
 
 def _document_spans(text: str, draft: DocumentDraft, lines: list[CleanLine]) -> list[list[int]]:
     """Uncertain spans of a document's text: U+FFFD runs, and the reconstructions of
-    its lines found back in the cleaned lines they came from."""
+    its lines carried from the cleaned lines they came from.
+
+    Each body line is part of one cleaned line (stripped, or with a byline or ad cut
+    off), and body lines keep the cleaned lines' order: a body line comes from the
+    first cleaned line after the previous one's that holds it. So a clean line that
+    repeats a reconstructed one is not marked.
+    """
     spans = [(a, b) for a, b in uncertain_spans(text)]
-    marked = [line for line in lines if line.uncertain]
-    if marked:
-        # the marked lines joined by newlines (no line holds one): the first place a body
-        # line is found is in the first marked line that holds it
-        joined = "\n".join(line.text for line in marked)
-        starts = list(itertools.accumulate((len(line.text) + 1 for line in marked), initial=0))
-        offset = 0
+    if any(line.uncertain for line in lines):
+        after, offset = 0, 0
         for body in draft.lines:
-            found = joined.find(body) if body else -1
-            if found >= 0:
-                k = bisect.bisect_right(starts, found) - 1
-                at = found - starts[k]
-                for a, b in marked[k].uncertain:
+            found = (i for i in range(after, len(lines)) if body and body in lines[i].text)
+            k = next(found, None)
+            if k is not None:
+                after = k + 1
+                at = lines[k].text.find(body)
+                for a, b in lines[k].uncertain:
                     a, b = max(a - at, 0), min(b - at, len(body))
                     if a < b:
                         spans.append((offset + a, offset + b))
