@@ -490,6 +490,51 @@ def damage_width(clean: str, rng: random.Random) -> str:
     return width_spacing(clean, rng)[0]
 
 
+# ---------------------------------------------------------------- 7. HTML residue
+
+_REFERENCES = {
+    "“": ("&ldquo;", "&#8220;", "&#x201C;", "&amp;ldquo;"),
+    "”": ("&rdquo;", "&#8221;", "&#x201D;", "&amp;rdquo;"),
+    "—": ("&mdash;", "&#8212;"),
+    "…": ("&hellip;", "&#8230;"),
+    "·": ("&middot;", "&#183;"),
+    "&": ("&amp;",),
+    "<": ("&lt;",),
+    ">": ("&gt;",),
+}
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_INLINE = (
+    ('<span style="font-size:16px">', "</span>"),
+    ("<strong>", "</strong>"),
+    (
+        '<font color="#ff0000">',
+        "</font>",
+    ),
+)
+_BLOCK = ("<p>", "</p>"), ('<div class="TRS_Editor">', "</div>"), ("", "<br />"), ("<P>", "</P>")
+
+
+def html_residue(clean: str, rng: random.Random) -> tuple[str, bool]:
+    text = "".join(
+        rng.choice(_REFERENCES[c]) if c in _REFERENCES and rng.random() < 0.8 else c for c in clean
+    )
+    runs = list(_HAN_RUN.finditer(text))
+    if runs and rng.random() < 0.5:  # an inline tag around a few Han characters
+        m, (left, right) = rng.choice(runs), rng.choice(_INLINE)
+        text = text[: m.start()] + left + m.group() + right + text[m.end() :]
+    if rng.random() < 0.4:  # indentation
+        text = rng.choice(["&nbsp;&nbsp;", "&#160;&#160;", "&nbsp;"]) + text
+    left, right = rng.choice(_BLOCK)
+    return left + text + right, False
+
+
+def damage_html(clean: str, rng: random.Random) -> str:
+    """HTML residue of a scraped page: marks as character references (`&ldquo;`,
+    `&#8220;`, escaped twice `&amp;ldquo;`), `&nbsp;` indentation, an inline tag around
+    a few characters, and the line in a block element (`<p>…</p>`, `…<br />`)."""
+    return html_residue(clean, rng)[0]
+
+
 # ---------------------------------------------------------------- registry
 
 Detail = Callable[[str, random.Random], tuple["str | bytes", bool]]
@@ -525,4 +570,5 @@ CLASSES: tuple[DamageClass, ...] = (
     ),
     DamageClass("5", "degraded punctuation", degraded_punctuation, damage_punctuation, "hans"),
     DamageClass("6", "width and spacing", width_spacing, damage_width, "hans"),
+    DamageClass("7", "HTML residue", html_residue, damage_html, "both"),
 )

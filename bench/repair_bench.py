@@ -196,7 +196,7 @@ class Row:
 def target_of(cls: DamageClass, lost: bool) -> str:
     if lost or cls.key == "2":  # class 2: a lead byte under each `?` is gone
         return "cer"
-    if cls.key[0] in "134":
+    if cls.key[0] in "1347":
         return "exact"
     return ""
 

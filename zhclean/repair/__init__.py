@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from zhclean.repair.degraded import fix_degraded_punctuation
 from zhclean.repair.gbk_bytes import fix_gbk_pairs
+from zhclean.repair.markup import fix_markup
 from zhclean.repair.mojibake import fix_mojibake
 from zhclean.repair.pinyin import fix_pinyin_annotations
 from zhclean.repair.punctuation import fix_ascii_punctuation
@@ -34,6 +35,7 @@ RECONSTRUCTIONS: tuple[Reconstruction, ...] = (
 """Byte-level repairs, in order, before the text-level fixes."""
 
 FIXES: tuple[Fix, ...] = (
+    fix_markup,  # HTML references and tags first: &nbsp; is a space, `;` no punctuation
     fix_whitespace,  # line endings, BOM, zero-width and odd spaces first: others see clean lines
     fix_pinyin_annotations,  # before punctuation: annotations hold ASCII parentheses
     fix_degraded_punctuation,  # before ascii punctuation: `.` and `'` stood for all marks
