@@ -474,6 +474,11 @@ MUST_GO_CASES = [
     ("用微信扫描二维码 分享至好友和朋友圈", "boilerplate_nav"),
     ("上一页 1 2 3 下一页", "boilerplate_nav"),
     ("第1页 共3页", "boilerplate_nav"),
+    ("当前位置：首页 > 新闻中心 > 工作动态", "boilerplate_nav"),
+    ("您现在的位置: 首页 >> 党建工作 >> 正文", "boilerplate_nav"),
+    ("所在位置：网站首页 › 通知公告", "boilerplate_nav"),
+    ("首页 » 工作动态 » 关于加强基层党建工作的通知", "boilerplate_nav"),
+    ("首页 / 政务公开", "boilerplate_nav"),
     ("- 1 -", "separator"),
     ("（完）", "separator"),
     ("（全文完）", "separator"),
@@ -523,6 +528,9 @@ MUST_STAY_LINES = [
     "这些经验仅供参考，各地要结合实际。",
     "本站工作人员热情为大家服务。",
     "大中小学校要加强思政课建设",
+    "位置：市民中心三楼",  # a place, not a breadcrumb
+    "首页设计要简洁，便于群众查找",
+    "当前位置偏远的村要加快通路。",
 ]
 
 LINE_CASES = BOILERPLATE_CASES + MUST_GO_CASES + [(line, None) for line in MUST_STAY_LINES]

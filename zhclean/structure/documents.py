@@ -302,6 +302,16 @@ _NAV = re.compile(
         "返回列表", "收藏本页", "加入收藏", "【打印】", "【关闭】",
     )
 )  # fmt: skip
+# A breadcrumb trail: "当前位置：首页 > 新闻中心 > 正文", "首页 » 工作动态" (not "位置：…",
+# "首页设计要简洁")
+_BREADCRUMB = re.compile(
+    r"^[【\[]?\s*(?:"
+    + _any("当前位置", "您现在的位置", "你现在的位置", "您的位置", "你的位置", "现在位置",
+           "您当前的位置", "当前的位置", "所在位置")
+    + r"\s*[：:]|"
+    + _any("首页", "网站首页", "主页")
+    + r"\s*(?:>|＞|»|›|→|/|\|))"
+)  # fmt: skip
 # Widgets that open a short line: "分享到：", "字号：大 中 小", "扫一扫在手机打开当前页",
 # "更多精彩>>" (not "分享到朋友圈的…", "老字号…", "更多内容有待…")
 _WIDGET = re.compile(
@@ -562,6 +572,7 @@ def _boilerplate_kind(line: str) -> str | None:
         return "boilerplate_ad"
     if not _SENTENCE_PUNCT.search(line) and (
         _NAV.search(line)
+        or _BREADCRUMB.match(line)
         or (len(line) <= WEAK_MAX_LEN and _WIDGET.match(line))
         or _is_widget_row(line)
     ):
