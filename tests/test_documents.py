@@ -479,6 +479,8 @@ MUST_GO_CASES = [
     ("所在位置：网站首页 › 通知公告", "boilerplate_nav"),
     ("首页 » 工作动态 » 关于加强基层党建工作的通知", "boilerplate_nav"),
     ("首页 / 政务公开", "boilerplate_nav"),
+    ("（图片来源：网络）", "boilerplate_disclaimer"),
+    ("图片来源：互联网，如有侵权请联系删除", "boilerplate_disclaimer"),
     ("- 1 -", "separator"),
     ("（完）", "separator"),
     ("（全文完）", "separator"),
@@ -531,6 +533,8 @@ MUST_STAY_LINES = [
     "位置：市民中心三楼",  # a place, not a breadcrumb
     "首页设计要简洁，便于群众查找",
     "当前位置偏远的村要加快通路。",
+    "图片来源：新华社",  # a credit naming a source: not the site's disclaimer
+    "数据来源：网络零售平台统计",
 ]
 
 LINE_CASES = BOILERPLATE_CASES + MUST_GO_CASES + [(line, None) for line in MUST_STAY_LINES]

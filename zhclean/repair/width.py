@@ -41,6 +41,11 @@ _MARK_SPACE = re.compile(
 _PROSE = re.compile("[，。；]")
 # An office title right before the space: a byline's office and name (组织部长 李晓波).
 _OFFICE_BEFORE = re.compile(f"(?:{OFFICES})$")
+# A news byline in brackets, where spaces part roles and names: （记者 张三 李四 通讯员 王五）
+_BYLINE = re.compile(
+    r"[（(](?:本报|本台|本刊|新华社|人民网)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
+    r" [^（()）]{1,40}[）)]"
+)
 
 # Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -80,11 +85,19 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     segmentation of its neighbourhood puts one there), when it stands inside a
     sentence of prose (the line holds ，。；), or when the whole line is letter-spaced
     (加 强 党 建). It stays between words in a line that is no prose (业务培训 示范,
-    第一章 总则) and after an office title (组织部长 李晓波).
+    第一章 总则), after an office title (组织部长 李晓波) and inside a bracketed news
+    byline (（记者 张三 通讯员 李四）).
     """
     if " " not in text or not (_HAN_SPACE.search(text) or _MARK_SPACE.search(text)):
         return text, Counter()
-    gaps = [m.start() for m in _HAN_SPACE.finditer(text)]
+    bylines = (
+        [m.span() for m in _BYLINE.finditer(text)] if "记者" in text or "通讯员" in text else []
+    )
+    gaps = [
+        m.start()
+        for m in _HAN_SPACE.finditer(text)
+        if not any(a < m.start() < b for a, b in bylines)
+    ]
     spaced = len(gaps) >= 3 and len(gaps) * 2 >= len(_HAN_CHAR.findall(text))
     prose = _PROSE.search(text) is not None
     drop = {

@@ -6,9 +6,10 @@ stripped). Rules, in the order they apply:
 1. **Boilerplate** lines go wherever they sit; a line that may be body stays
    body. Separators (`-`, `***`), end marks (`（完）`, `END`) and page numbers
    (`- 1 -`). Site disclaimers, by cues that name the site or the upload
-   (`一文来源于网友上传`, `不代表本站观点`, `本文来源于网络`, `本文仅供参考`,
-   `如有侵权请联系`, a rights line `版权所有：…`, `京ICP备…`), never by a word a
-   sentence may use (`侵犯版权所有者…`, `如有侵权行为…`, `以上数据仅供参考`). Ads: a
+   (`一文来源于网友上传`, `不代表本站观点`, `本文来源于网络`, `（图片来源：网络）`,
+   `本文仅供参考`, `如有侵权请联系`, a rights line `版权所有：…`, `京ICP备…`), never
+   by a word a sentence may use (`侵犯版权所有者…`, `如有侵权行为…`, `以上数据仅供参考`).
+   Breadcrumbs (`当前位置：首页 > …`, `首页 » …`) are navigation. Ads: a
    document site (`…文档网`, `范文网`), its editor serving the reader
    (`小编给大家带来`, `下面是小编整理的`), the site asking to be followed
    (`请关注本站`, `感谢您的阅读`), or two ad phrases together (`希望对大家有所帮助`,
@@ -211,11 +212,15 @@ _DISCLAIMER = _Cued(
         + _any("来源于", "来自", "由")
         + _any("网友")
         + _any("上传", "投稿", "提供", "发布"),
-        # "本文来源于网络", "图片来自网络" at the start of a line or a sentence
+        # "本文来源于网络", "图片来自网络", "（图片来源：网络）" at the start of a line or a
+        # sentence
         r"(?:^|[。！？\s【（(\[])"
         + _any("本文", "文章", "图片", "本站文章", "本站内容", "本站资源", "本站部分内容")
-        + "(?:均)?"
+        + "(?:均)?(?:"
         + _any("来源于", "来自", "转载自", "转自", "摘自")
+        + "|"
+        + _any("来源")
+        + r"\s*[：:]\s*)"
         + _any("网络", "互联网"),
         # "如有侵权请联系删除" (not "如有侵权行为，…")
         _any("如有侵权", "若有侵权", "如涉及侵权", "如侵犯了您的权益")
