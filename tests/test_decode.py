@@ -195,6 +195,16 @@ def test_gb18030_with_a_stray_byte() -> None:
     assert 0.5 <= decoded.confidence <= 0.9
 
 
+def test_a_short_file_with_one_stray_byte_is_still_read() -> None:
+    # one byte in 32 characters is over the 1% a decoding may replace; one is always allowed
+    text = "关于加强基层党建工作的通知\n各区县党委组织部：为进一步加强基层党建工作。"
+    good = text.encode("gbk")
+    at = len("关于加强基层党建工作的通知\n各区县党委组".encode("gbk"))  # between 组 and 织
+    decoded = decode(good[:at] + b"\xff" + good[at:])
+    assert decoded.encoding == "gb18030"
+    assert decoded.text == text.replace("组织", "组\ufffd织")
+
+
 # ---------------------------------------------------------------- rejects
 @pytest.mark.parametrize(
     ("data", "detail"),

@@ -234,12 +234,13 @@ def _candidate(data: bytes, codec: str, lenient: bool) -> _Candidate | None:
     except UnicodeDecodeError:
         if not lenient:
             return None
+    # one replacement is always allowed: a stray byte in a short file is damage too
     sample = data[:SAMPLE].decode(codec, "replace")  # cheap pre-check before the full pass
     if _replacements(data[:SAMPLE], sample, codec) - 1 > MAX_ERROR_RATE * len(sample):
         return None
     text = data.decode(codec, "replace")
     errors = _replacements(data, text, codec)
-    if errors > MAX_ERROR_RATE * len(text):
+    if errors - 1 > MAX_ERROR_RATE * len(text):
         return None
     return _Candidate(codec, text, errors, plausibility(text))
 
