@@ -41,6 +41,9 @@ _MARK_SPACE = re.compile(
 _PROSE = re.compile("[，。；]")
 # An office title right before the space: a byline's office and name (组织部长 李晓波).
 _OFFICE_BEFORE = re.compile(f"(?:{OFFICES})$")
+# A line's article or chapter number, parted from its text by a space by convention
+# (第一条　为了…, 第二章 总则)
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两0-9]{1,6}[条章节编](?= )")
 # A news byline in brackets, where spaces part roles and names: （记者 张三 李四 通讯员 王五）
 _BYLINE = re.compile(
     r"[（(](?:本报|本台|本刊|新华社|人民网)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
@@ -85,18 +88,20 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     segmentation of its neighbourhood puts one there), when it stands inside a
     sentence of prose (the line holds ，。；), or when the whole line is letter-spaced
     (加 强 党 建). It stays between words in a line that is no prose (业务培训 示范,
-    第一章 总则), after an office title (组织部长 李晓波) and inside a bracketed news
-    byline (（记者 张三 通讯员 李四）).
+    第一章 总则), after an office title (组织部长 李晓波), after the article number that
+    opens a line (第一条 为了…) and inside a bracketed news byline (（记者 张三 通讯员 李四）).
     """
     if " " not in text or not (_HAN_SPACE.search(text) or _MARK_SPACE.search(text)):
         return text, Counter()
     bylines = (
         [m.span() for m in _BYLINE.finditer(text)] if "记者" in text or "通讯员" in text else []
     )
+    article = _ARTICLE.match(text)
+    kept = article.end() if article else -1
     gaps = [
         m.start()
         for m in _HAN_SPACE.finditer(text)
-        if not any(a < m.start() < b for a, b in bylines)
+        if m.start() != kept and not any(a < m.start() < b for a, b in bylines)
     ]
     spaced = len(gaps) >= 3 and len(gaps) * 2 >= len(_HAN_CHAR.findall(text))
     prose = _PROSE.search(text) is not None
