@@ -815,6 +815,58 @@ SEED003 = """在全市组工干部业务培训示范班上的交流发言3篇
 推荐访问：班上 业务培训 示范 组工干部能力提升培训班交流发言材料"""
 
 
+_NEWS_A = [
+    "我市召开基层党建工作推进会",
+    "发布时间：2022-10-17　来源：市委组织部",
+    "10月16日，我市召开基层党建工作推进会。会议强调，要抓好支部建设。",
+    "与会人员还观摩了部分先进支部",
+]
+_NEWS_B = [
+    "县委组织部开展党员教育培训",
+    "发布时间：2022-10-18 09:30　来源：县委组织部",
+    "10月17日，县委组织部开展党员教育培训。",
+]
+
+
+def test_stacked_articles_each_opening_with_title_and_dated_fields_are_split() -> None:
+    a, b = split_documents("\n".join(["当前位置：首页 > 工作动态", *_NEWS_A, *_NEWS_B]))
+    assert (a.title, a.published_at, a.source_name) == (
+        "我市召开基层党建工作推进会",
+        datetime(2022, 10, 17),
+        "市委组织部",
+    )
+    assert a.lines == _NEWS_A[2:]
+    assert dict(a.removed) == {"boilerplate_nav": 1, "metadata_line": 1}
+    assert (b.title, b.published_at, b.source_name) == (
+        "县委组织部开展党员教育培训",
+        datetime(2022, 10, 18, 9, 30),
+        "县委组织部",
+    )
+    assert b.lines == _NEWS_B[2:]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a short closing line, then dated credits: no article of its own
+        ["让我们携手共进", "发布时间：2022-10-18　来源：县委组织部"],
+        # a title-like line over undated fields: not enough to start an article
+        ["县委组织部开展党员教育培训", "来源：县委组织部", "10月17日，县委组织部开展培训。"],
+    ],
+)
+def test_no_split_without_a_whole_second_article(tail: list[str]) -> None:
+    (doc,) = split_documents("\n".join([*_NEWS_A, *tail]))
+    assert doc.title == "我市召开基层党建工作推进会"
+    assert doc.lines[:2] == _NEWS_A[2:]
+
+
+def test_a_first_article_without_dated_fields_is_never_split() -> None:
+    # the second title and fields are body of a file that does not open that way
+    lines = ["我市召开基层党建工作推进会", *_NEWS_A[2:], *_NEWS_B]
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.lines == lines[1:]
+
+
 def test_seed003_compilation() -> None:
     stem = "在全市组工干部业务培训示范班上的交流发言"
     assert [summary(doc) for doc in split_documents(SEED003)] == [

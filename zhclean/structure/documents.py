@@ -32,7 +32,10 @@ stripped). Rules, in the order they apply:
    nothing: the line under it is the part's title line (the mark counts as
    `part_mark`). Lines before the first part belong to no document: their date
    and source become the parts' defaults and their removal counts go to the
-   first part.
+   first part. A file with no announcement whose articles are stacked one after
+   another, each opening like the first with a title line and a line of dated fields
+   (`发布时间：2022-10-17 来源：…`), yields one document per article; a cut stands
+   only where both sides keep body lines.
 3. **Header zone** (the title and up to `HEADER_ZONE` lines under it): the
    title is the first line when it is short, has no `。` and no sentence-final
    punctuation at its end, and is no numbered heading. Under it: lines of
@@ -69,7 +72,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from zhclean.model import DocumentDraft
 
@@ -527,8 +530,7 @@ def split_documents(text: str) -> list[DocumentDraft]:
     announced = first is not None and _ANNOUNCE.match(first) is not None
     starts, bare = _part_starts(lines, announced, first)
     if not starts:
-        doc = _build(lines, title=None)
-        return [doc] if doc.lines else []
+        return [doc for doc in _stacked(lines) if doc.lines]
     preamble = _build(lines[: starts[0]], title=None)
     bounds = [*starts, len(lines)]
     # a bare mark ("【篇一】") titles nothing: the part's own title line follows it
@@ -539,6 +541,37 @@ def split_documents(text: str) -> list[DocumentDraft]:
     docs = [doc for doc in docs if doc.lines]
     if docs:
         _inherit(docs, preamble)
+    return docs
+
+
+def _stacked(lines: list[str]) -> list[DocumentDraft]:
+    """The documents of a file of articles stacked one after another with no
+    announcement, each opening like the first: a title line, then a line of labelled
+    fields with a date (`发布时间：2022-10-17 来源：…`); one document for any other file.
+
+    A cut stands only where both parts keep body lines, so a short closing line followed
+    by credits never becomes a title.
+    """
+    found = (i for i, line in enumerate(lines) if _boilerplate_kind(line) is None)
+    content = list(islice(found, 2))
+
+    def opens(k: int) -> bool:  # content[k] a title, content[k + 1] fields with a date
+        if not _is_title(lines[content[k]]):
+            return False
+        fields = _parse_fields(lines[content[k + 1]], _HEADER_FIELDS)
+        return fields is not None and "published_at" in fields
+
+    if len(content) < 2 or not opens(0):  # most files: the rest is never looked at
+        return [_build(lines, title=None)]
+    content += found
+    cuts = [content[k] for k in range(2, len(content) - 2) if opens(k)]
+    docs, start = [], 0
+    for at, end in pairwise([*cuts, len(lines)]):
+        doc, last = _build(lines[at:end], title=None), _build(lines[start:at], title=None)
+        if doc.lines and last.lines:
+            docs.append(last)
+            start = at
+    docs.append(_build(lines[start:], title=None))
     return docs
 
 
