@@ -17,7 +17,15 @@ from zhclean.pipeline import add_rows
 from zhclean.tables import new_rows
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-REASONS = {"empty", "binary", "undecodable", "too_large", "unreadable", "no_content"}
+REASONS = {
+    "empty",
+    "binary",
+    "undecodable",
+    "text_lost",
+    "too_large",
+    "unreadable",
+    "no_content",
+}
 """Reject reasons the text stages may give (not ``internal_error``: that is a bug)."""
 SCRIPTS = {"hans", "hant", "mixed", "none"}
 # Control characters no string may hold; `text` separates its lines with \n only.

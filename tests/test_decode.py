@@ -206,6 +206,29 @@ def test_a_short_file_with_one_stray_byte_is_still_read() -> None:
 
 
 # ---------------------------------------------------------------- rejects
+def test_text_written_as_question_marks_is_lost() -> None:
+    # 关于加强党建工作的通知 / 为进一步加强党建工作，… through an encoder without Chinese
+    data = b"??????????\n?????????,???????.2022?10?17?\n"
+    err = rejected(data)
+    assert (err.reason, err.detail) == (
+        "text_lost",
+        "29 of its 39 visible characters are '?' and none is Chinese: the text was "
+        "written in a code page without Chinese before the file was saved",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What? Why? How? Who? We asked them all, and they answered.",  # under 30%
+        "为进一步加强??工作????",  # Han text around them: not all lost
+        "???",  # too few to tell
+    ],
+)
+def test_question_marks_in_text_are_not_lost_text(text: str) -> None:
+    assert decode(text.encode("utf-8")).text == text
+
+
 @pytest.mark.parametrize(
     ("data", "detail"),
     [

@@ -21,6 +21,7 @@ Decision rules, in order (see `decode`):
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -33,6 +34,8 @@ TIE_MARGIN = 0.05  # scores closer than this are settled by charset-normalizer
 MAX_ERROR_RATE = 0.01  # a lenient decoding may replace at most this share of characters
 STRAY_NULS, STRAY_NUL_RATE = 8, 0.001  # at most this many NULs count as damage, not binary
 CONTROL_BINARY_RATE = 0.05  # share of C0 control bytes that makes undecodable data binary
+LOST_QUESTION_SHARE, LOST_QUESTION_MIN = 0.3, 4  # `?` for every character: the text is lost
+_HAS_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _TRIED = "utf-8, gb18030, big5, utf-16"
 
 # ---------------------------------------------------------------- plausibility table
@@ -321,7 +324,27 @@ def _text_control_rate(text: str) -> float:
 def _checked(decoded: Decoded) -> Decoded:
     if not decoded.text.strip():
         raise Rejected("empty", f"only whitespace after decoding as {decoded.encoding}")
+    if (lost := _lost_to_question_marks(decoded.text)) is not None:
+        raise Rejected("text_lost", lost)
     return decoded
+
+
+def _lost_to_question_marks(text: str) -> str | None:
+    """Why `text` is lost, when an encoder without Chinese (Latin-1, ASCII) wrote every
+    character as `?` before the file was saved: `?` are at least `LOST_QUESTION_SHARE`
+    of the visible characters and no character is Han (`??????,????2022?10?17?`).
+    None for any other text."""
+    sample = text[:SAMPLE]
+    marks = sample.count("?")
+    if marks < LOST_QUESTION_MIN:
+        return None
+    visible = len(sample) - sum(map(sample.count, " \t\r\n"))
+    if marks < LOST_QUESTION_SHARE * visible or _HAS_HAN.search(sample):
+        return None
+    return (
+        f"{marks} of its {visible} visible characters are '?' and none is Chinese: the "
+        "text was written in a code page without Chinese before the file was saved"
+    )
 
 
 def _decode_bom(data: bytes) -> Decoded | None:
