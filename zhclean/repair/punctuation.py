@@ -22,6 +22,8 @@ _URL = re.compile(
 _ELLIPSIS = re.compile(rf"(?<=[{HAN}])\.{{3,}}|(?<!\.)\.{{3,}}+(?=[{HAN}])")
 # , ; : ? ! with Chinese on either side (10:37, 1,000 and http:// have none).
 _MARK = re.compile(rf"(?<={_C})[,;:?!]|[,;:?!](?={_C})")
+# A run of ? and ! with Chinese on either side: all of it (什么?!? -> 什么？！？).
+_MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|[?!]{{2,}}(?={_C})")
 # A full stop after Han text, before Han text or at the end of a line (3.5 is untouched).
 _PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（]|$)", re.M)
 # Parentheses on one line; made full-width when they hold a Han character: (試行).
@@ -45,8 +47,14 @@ def _fix(text: str) -> tuple[str, int]:
     for pattern, repl in ((_ELLIPSIS, "……"), (_PERIOD, "。")):
         text, n = pattern.subn(repl, text)
         found += n
-    text, n = _MARK.subn(lambda m: m.group().translate(_FULL), text)
-    return text, found + n
+
+    def full(m: re.Match[str]) -> str:
+        nonlocal found
+        found += len(m.group())
+        return m.group().translate(_FULL)
+
+    text = _MARK.sub(full, _MARK_RUN.sub(full, text))
+    return text, found
 
 
 def fix_ascii_punctuation(text: str) -> tuple[str, Counter[str]]:
