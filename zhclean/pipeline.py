@@ -16,6 +16,7 @@ from zhclean.decode import decode
 from zhclean.discover import read
 from zhclean.model import Decoded, DocumentDraft, RawFile, Reject, Rejected
 from zhclean.repair import LOST, repair
+from zhclean.repair.wraps import fix_hard_wraps
 from zhclean.script import convert, detect_script
 from zhclean.spans import Span, carry, merge
 from zhclean.structure.documents import split_documents
@@ -66,11 +67,13 @@ class CleanLine:
 
 
 def clean_lines(text: str, target_script: str, dictionaries: str = "package") -> list[CleanLine]:
-    """Repair and script-convert a decoded text line by line.
+    """Repair and script-convert a decoded text line by line, once hard-wrapped
+    paragraphs are joined (`zhclean.repair.wraps`).
 
     A repair may restore lost line breaks, so one decoded line can give several.
     """
     text, breaks = _OTHER_BREAKS.subn("\n", text)
+    text, wraps = fix_hard_wraps(text)
     lines = []
     for raw_line in text.split("\n"):
         fixed = repair(raw_line)
@@ -79,8 +82,8 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
             fixed.repairs["script_conversion"] += changed
         uncertain = carry(fixed.text, converted, fixed.uncertain)
         lines += _split_line(converted, fixed.repairs, uncertain)
-    if breaks and lines:
-        lines[0].repairs["line_endings"] += breaks
+    if lines:
+        lines[0].repairs.update(+Counter(line_endings=breaks, hard_wraps=wraps))
     return lines
 
 

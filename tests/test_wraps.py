@@ -1,0 +1,76 @@
+"""Hard-wrapped paragraphs joined again: exact texts, and text that is left alone."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from zhclean.pipeline import Config, process_data
+from zhclean.repair.wraps import fix_hard_wraps
+
+PARAGRAPHS = [
+    "为进一步加强基层党建工作，现就有关事项通知如下。坚持以习近平新时代中国特色社会主义思想为"
+    "指导，全面贯彻党的二十大精神，深入落实新时代党的建设总要求，以提升组织力为重点，突出政治"
+    "功能，抓好支部建设。",
+    "一、总体要求",
+    "各级党组织要高度重视，把基层党建工作摆上重要议事日程，主要负责同志要亲自抓、负总责，分管"
+    "负责同志要具体抓、抓具体，形成一级抓一级、层层抓落实的工作格局。",
+    "二、主要任务",
+    "抓好支部建设。推进支部标准化规范化建设，严格落实“三会一课”、组织生活会、民主评议党员等制"
+    "度，增强组织生活的政治性、时代性、原则性、战斗性，用好Prefect and pandera工具。",
+]
+
+
+def _wrapped(paragraph: str, width: int = 76, indent: str = "") -> list[str]:
+    """The lines a converter cutting at `width` GBK bytes makes of a paragraph."""
+    lines, line = [], indent
+    for c in paragraph:
+        if len((line + c).encode("gbk")) > width:
+            lines.append(line)
+            line = ""
+        line += c
+    return [*lines, line]
+
+
+def test_indented_paragraphs_are_joined_at_the_wrap_width() -> None:
+    lines = [ln for p in PARAGRAPHS for ln in _wrapped(p, indent="\u3000\u3000" * (len(p) > 10))]
+    assert len(lines) == 11
+    text, joined = fix_hard_wraps("\n".join(lines))
+    assert joined == 6
+    assert text.split("\n") == [("\u3000\u3000" * (len(p) > 10)) + p for p in PARAGRAPHS]
+
+
+def test_unindented_paragraphs_are_joined_where_no_sentence_ends() -> None:
+    lines = [ln for p in PARAGRAPHS for ln in _wrapped(p, width=60)]
+    text, joined = fix_hard_wraps("\n".join(lines))
+    assert text.split("\n") == PARAGRAPHS
+    assert joined == len(lines) - len(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(PARAGRAPHS),  # one paragraph a line already
+        "\n".join(
+            ["组织部门是党员之家、干部之家、人才之家，要把组织部门建设好。"] * 8
+        ),  # no line at a width
+        "短行\n" * 10,
+        "",
+    ],
+)
+def test_text_without_a_wrap_width_is_left_alone(text: str) -> None:
+    assert fix_hard_wraps(text) == (text, 0)
+
+
+def test_a_wrapped_file_gives_whole_paragraphs_headings_and_sentences() -> None:
+    lines = ["关于加强基层党建工作的通知"] + [
+        ln for p in PARAGRAPHS for ln in _wrapped(p, width=60)
+    ]
+    data = "\n".join(lines).encode("gbk")
+    docs, reject, _ = process_data("w.txt", data, hashlib.sha256(data).hexdigest(), Config())
+    assert reject is None
+    [doc] = docs
+    assert doc["text"] == "\n".join(PARAGRAPHS)
+    assert [s.heading for s in doc["_sections"] if s.heading] == ["一、总体要求", "二、主要任务"]
+    assert {"kind": "hard_wraps", "count": len(lines) - 1 - len(PARAGRAPHS)} in doc["repairs"]
