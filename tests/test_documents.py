@@ -649,6 +649,14 @@ HEADER_CASES = {
         "原标题：组工干部要善于四看",
         (None, None, None, {"original_title": "组工干部要善于四看"}),
     ),
+    "widgets_among_fields": (
+        "时间：2022-10-17 来源：新华网 【字号：大 中 小】【打印】",
+        (datetime(2022, 10, 17), None, "新华网", {}),
+    ),
+    "poster_is_no_author": (
+        "发布者：市委组织部 发布时间：2022-10-17 浏览：88次",
+        (datetime(2022, 10, 17), None, None, {"poster": "市委组织部"}),
+    ),
 }
 
 

@@ -101,7 +101,7 @@ _VARIANTS: dict[str, str] = {
         "为為爲 核覈 内內 秘祕 终終 注註 备備 证證 启啟啓 获獲穫 带帶 准準 给給 "
         "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐 办辦 华華 台臺颱檯 "
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
-        "谢謝 辅輔 过過 这這 题題 认認 还還"
+        "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構"
     )
 }
 
@@ -364,6 +364,8 @@ _WIDGET_WORDS = frozenset(
     )
 )
 _PAGE_WORD = re.compile(r"第?\d{1,3}页?|共\d{1,3}页|\d{1,3}/\d{1,3}")
+# A widget in brackets inside a line of fields: "【字号：大 中 小】", "[打印]"
+_BRACKETED_WIDGET = re.compile(r"[【\[][^【】\[\]]{1,16}[】\]]")
 WIDGET_ROW_MAX = 60  # longest line read as a row of widgets
 
 # --- title block ----------------------------------------------------------------
@@ -403,9 +405,11 @@ _FIELD = re.compile(
     )
     + ")|(?P<editor>"
     + _any("责任编辑", "责编", "编辑", "美编", "校对", "审核", "审校", "编审")
+    + ")|(?P<poster>"
+    + _any("发布者", "发布人", "发布单位", "发布机构", "发布部门", "录入者", "录入", "上传者")
     + "))\\s*[：:]"
 )  # fmt: skip
-_HEADER_FIELDS = frozenset({"time", "source", "author", "views", "editor"})
+_HEADER_FIELDS = frozenset({"time", "source", "author", "views", "editor", "poster"})
 _TRAILER_FIELDS = frozenset({"source", "author", "editor"})
 # A whole line in brackets: "（来源：人民日报）", "【责任编辑：张三】"
 _BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
@@ -581,7 +585,10 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
 def _build(lines: list[str], title: str | None) -> DocumentDraft:
     """One document from its lines; `title` is given for a compilation part."""
     draft = DocumentDraft(title=title, published_at=None, author=None, source_name=None, lines=[])
-    kinds = [_boilerplate_kind(line) for line in lines]
+    lines, kinds = list(lines), [_boilerplate_kind(line) for line in lines]
+    for i, kind in enumerate(kinds):
+        if kind == "boilerplate_nav" and (fields := _without_widgets(lines[i])):
+            lines[i], kinds[i] = fields, None  # "时间：… 来源：… 【打印】": the fields stay
     for i in range(_reading_list_start(lines, kinds), len(lines)):
         kinds[i] = kinds[i] or "recommended_reading"
     kept = []
@@ -618,6 +625,18 @@ def _boilerplate_kind(line: str) -> str | None:
     if _END_MARK.match(line):
         return "separator"
     return None
+
+
+def _without_widgets(line: str) -> str | None:
+    """A line of metadata fields with site widgets in it (`时间：2022-10-17 来源：新华网
+    【字号：大 中 小】【打印】`), the widgets taken out; None for any other line."""
+    if _FIELD.search(line) is None:
+        return None
+    kept = _BRACKETED_WIDGET.sub(
+        lambda m: "" if _is_widget_row(m.group()) or _WIDGET.match(m.group()) else m.group(),
+        line,
+    ).strip()
+    return kept if kept and _parse_fields(kept, _HEADER_FIELDS) is not None else None
 
 
 def _is_widget_row(line: str) -> bool:
@@ -896,6 +915,12 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
         found["editors"] = (
             f"{found['editors']} {label}{value}" if "editors" in found else label + value
         )
+    elif kind == "poster":  # who put it on the site (an account or an office): not the author
+        token, *more = value.split(maxsplit=1)
+        rest = more[0] if more else ""
+        if len(token) > 30:
+            return False
+        found.setdefault("poster", token)
     _take_loose(rest, found)
     return True
 
@@ -937,7 +962,7 @@ def _apply(found: dict, draft: DocumentDraft) -> None:
     draft.published_at = draft.published_at or found.get("published_at")
     draft.author = draft.author or found.get("author")
     draft.source_name = draft.source_name or found.get("source_name")
-    for key in ("author_unit", "editors"):
+    for key in ("author_unit", "editors", "poster"):
         if key in found:
             _add_extra(draft, key, found[key])
 
