@@ -41,7 +41,8 @@ stripped). Rules, in the order they apply:
    punctuation at its end, and is no numbered heading. Under it: lines of
    labelled fields (`发布时间：… 访问次数：… 信息来源：…`; a bare name among them is
    the author; `作者：本报记者 张三` gives 张三, `作者：王建国（丹阳市委组织部）` gives
-   王建国 and `author_unit`; view counts are dropped), a date alone (also in
+   王建国 and `author_unit`; view counts are dropped; the poster, `发布者：…`, goes to
+   `poster`; site widgets among the fields, `【打印】`, go), a date alone (also in
    Chinese numerals, `（二〇二三年四月十日）`), a `——…`, `（在…上的讲话）` or
    `在…上的讲话` subtitle, a byline (`office name`, `unit name`, `文/name`, or a
    bare 2–3 character name opening with a common surname; several names stay
