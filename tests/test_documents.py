@@ -729,7 +729,31 @@ TRAILER_CASES = {
         {"editor_credit": 1, "recommended_reading": 2},
         {"editors": "责任编辑：刘洋"},
     ),
+    "signature": (
+        "中共丹阳市委组织部\n2022年12月20日",
+        {"signature": 2},
+        {"issuer": "中共丹阳市委组织部"},
+    ),
+    "signature_then_credit": (
+        "丹阳市人民政府办公室\n（二〇二二年十二月二十日）\n责任编辑：刘洋",
+        {"signature": 2, "editor_credit": 1},
+        {"issuer": "丹阳市人民政府办公室", "editors": "责任编辑：刘洋"},
+    ),
+    "date_alone": ("2022-12-20", {"signature": 1}, {}),
 }
+
+
+def test_signature_date_is_the_date_when_the_header_gives_none() -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n中共丹阳市委组织部\n2022年12月20日")
+    assert (doc.published_at, doc.lines) == (datetime(2022, 12, 20), [P1])
+    text = f"组工干部要善于“四看”\n发布时间：2022-12-25\n{P1}\n2022年12月20日"
+    (doc,) = split_documents(text)
+    assert (doc.published_at, doc.lines) == (datetime(2022, 12, 25), [P1])
+
+
+def test_an_office_line_without_a_date_under_it_is_body() -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n{P1}\n中共丹阳市委组织部")
+    assert doc.lines == [P1, "中共丹阳市委组织部"]
 
 
 @pytest.mark.parametrize("tail, removed, extra", TRAILER_CASES.values(), ids=TRAILER_CASES.keys())

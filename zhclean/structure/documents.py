@@ -57,7 +57,9 @@ stripped). Rules, in the order they apply:
    None.
 4. **Trailer zone** (up to `TRAILER_ZONE` lines at the end): editor credits
    (`责编/肖楠 美编/石玉`), author notes (`（作者为…）`), source / author lines
-   (`（来源：…）`) and original titles.
+   (`（来源：…）`) and original titles; above them, a signature: a date alone (the
+   date, when the header gave none) and the issuing office on the line above it
+   (`issuer`).
 5. A document needs at least one body line: one without is dropped, and a file
    with none yields `[]` (the pipeline rejects it as `no_content`).
 
@@ -65,8 +67,8 @@ Keywords match in Simplified and Traditional forms. Fields are never invented:
 what a document does not state stays None. Removals are counted in `removed`
 by kind: `separator`, `boilerplate_disclaimer`, `boilerplate_ad`,
 `boilerplate_nav`, `recommended_reading`, `metadata_line`, `run_in_byline`,
-`author_note`, `editor_credit`, `compilation_header`, `compilation_preamble`,
-`part_mark`.
+`author_note`, `editor_credit`, `signature`, `compilation_header`,
+`compilation_preamble`, `part_mark`.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ _VARIANTS: dict[str, str] = {
         "为為爲 核覈 内內 秘祕 终終 注註 备備 证證 启啟啓 获獲穫 带帶 准準 给給 "
         "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐 办辦 华華 台臺颱檯 "
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
-        "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構"
+        "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團"
     )
 }
 
@@ -387,6 +389,14 @@ _ANY_DATE = re.compile(f"{_DATE.pattern}|{_CN_DATE.pattern}")
 # A line holding only a date: "2008年11月13日", "（2023年4月10日）", "2008-11-13 星期四"
 _WEEKDAY = rf"(?:{_any('星期', '周')}[一二三四五六日天])"
 _DATE_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_ANY_DATE.pattern})\s*{_WEEKDAY}?\s*[）)】\]]?$")
+# The office signing a document, on the line above its date: "中共某某县委办公室"
+_ISSUER = re.compile(
+    r"^[^，。；：！？,;:!?\s]{2,30}"
+    + _any("委员会", "委", "办公室", "办公厅", "政府", "部", "局", "厅", "处", "院", "会",
+           "中心", "党组", "支部", "总支", "党委", "公司", "集团", "学校", "大学", "所", "站",
+           "办")
+    + "$"
+)  # fmt: skip
 # The labels of header fields, each group named by the field it holds
 _FIELD = re.compile(
     "(?:(?P<time>"
@@ -828,7 +838,8 @@ def _cut_run_in_byline(line: str, draft: DocumentDraft) -> str | None:
 
 
 def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
-    """Take credits and notes off the end of `lines[start:]`; return where the body ends."""
+    """Take credits and notes off the end of `lines[start:]`, and the signature above
+    them (an issuing office, then a date alone); return where the body ends."""
     end = len(lines)
     while end > start and len(lines) - end < TRAILER_ZONE:
         kind = _trailer_line(lines[end - 1], draft)
@@ -836,6 +847,14 @@ def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
             break
         draft.removed[kind] += 1
         end -= 1
+    if end - 1 > start and (m := _DATE_LINE.match(lines[end - 1])) and (when := _datetime(m)):
+        draft.published_at = draft.published_at or when
+        draft.removed["signature"] += 1
+        end -= 1
+        if end - 1 > start and _ISSUER.match(lines[end - 1]):
+            _add_extra(draft, "issuer", lines[end - 1])
+            draft.removed["signature"] += 1
+            end -= 1
     return end
 
 
