@@ -75,7 +75,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from itertools import islice, pairwise
+from itertools import pairwise
 
 from zhclean.model import DocumentDraft
 
@@ -567,8 +567,8 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
     A cut stands only where both parts keep body lines, so a short closing line followed
     by credits never becomes a title.
     """
-    found = (i for i, line in enumerate(lines) if _boilerplate_kind(line) is None)
-    content = list(islice(found, 2))
+    lines, kinds = _kinds(lines)
+    content = [i for i, kind in enumerate(kinds) if kind is None]
 
     def opens(k: int) -> bool:  # content[k] a title, content[k + 1] fields with a date
         if not _is_title(lines[content[k]]):
@@ -576,30 +576,45 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
         fields = _parse_fields(lines[content[k + 1]], _HEADER_FIELDS)
         return fields is not None and "published_at" in fields
 
-    if len(content) < 2 or not opens(0):  # most files: the rest is never looked at
-        return [_build(lines, title=None)]
-    content += found
+    def build(a: int, b: int) -> DocumentDraft:
+        return _build(lines[a:b], None, kinds[a:b])
+
+    if len(content) < 2 or not opens(0):
+        return [build(0, len(lines))]
     cuts = [content[k] for k in range(2, len(content) - 2) if opens(k)]
     docs, start = [], 0
     for at, end in pairwise([*cuts, len(lines)]):
-        doc, last = _build(lines[at:end], title=None), _build(lines[start:at], title=None)
+        doc, last = build(at, end), build(start, at)
         if doc.lines and last.lines:
             docs.append(last)
             start = at
-    docs.append(_build(lines[start:], title=None))
+    docs.append(build(start, len(lines)))
     return docs
 
 
 # --- documents ------------------------------------------------------------------
 
 
-def _build(lines: list[str], title: str | None) -> DocumentDraft:
-    """One document from its lines; `title` is given for a compilation part."""
-    draft = DocumentDraft(title=title, published_at=None, author=None, source_name=None, lines=[])
+def _kinds(lines: list[str]) -> tuple[list[str], list[str | None]]:
+    """Each line's boilerplate kind (None: content), with the lines: a line of fields
+    with site widgets in it ("时间：… 来源：… 【打印】") is content, its widgets taken out."""
     lines, kinds = list(lines), [_boilerplate_kind(line) for line in lines]
     for i, kind in enumerate(kinds):
         if kind == "boilerplate_nav" and (fields := _without_widgets(lines[i])):
-            lines[i], kinds[i] = fields, None  # "时间：… 来源：… 【打印】": the fields stay
+            lines[i], kinds[i] = fields, None
+    return lines, kinds
+
+
+def _build(
+    lines: list[str], title: str | None, kinds: list[str | None] | None = None
+) -> DocumentDraft:
+    """One document from its lines (their `_kinds`, when known); `title` is given for a
+    compilation part."""
+    draft = DocumentDraft(title=title, published_at=None, author=None, source_name=None, lines=[])
+    if kinds is None:
+        lines, kinds = _kinds(lines)
+    else:
+        kinds = list(kinds)
     for i in range(_reading_list_start(lines, kinds), len(lines)):
         kinds[i] = kinds[i] or "recommended_reading"
     kept = []
