@@ -3,7 +3,7 @@
 Files saved from some converters and e-mail clients carry every paragraph cut into
 lines of a fixed width (often 76 or 80 bytes, a Chinese character counting two), so
 that each line would read as a paragraph of its own. The width is found where most
-long lines stop at it and none goes past it; a line that reaches it runs on into the
+long lines stop at it and almost none goes past it; a line that reaches it runs on into the
 next unless the next one opens a paragraph (indented, when the file indents its
 paragraphs) or, in a file that does not indent, the line ends a sentence (a paragraph
 cut just after a sentence end then stays cut). The wrap cuts at a width, not between
