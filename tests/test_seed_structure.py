@@ -7,13 +7,14 @@ text stages as in the pipeline (`process_file`), without Prefect.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 import pytest
 from conftest import RAW
 
 from zhclean.discover import discover
-from zhclean.pipeline import Config, process_file
+from zhclean.pipeline import Config, process_data, process_file
 
 Row = tuple[str | None, int, int | None]  # (heading, level, parent_index)
 OPENING: Row = (None, 0, None)
@@ -493,3 +494,19 @@ def test_decimal_stays_inside_its_sentence(seeds: dict[str, dict]) -> None:
     [hit] = [s for s in sentences if "1.8亿元" in s]
     assert hit.startswith("制定出台《关于加快引进高层次海归创业创新人才的实施意见》等政策文件")
     assert hit.endswith("等方面给予最大优惠。")
+
+
+def test_two_seed_articles_stacked_in_one_file_come_apart(seeds: dict[str, dict]) -> None:
+    # seeds 000 and 002 each open with a title over a dated line (时间：… / 发布时间：…):
+    # one file holding both, as sites' "all articles" pages do, gives both documents
+    text = "\n".join(
+        (RAW / name.split("#")[0]).read_text(encoding="utf-8") for name in (D000, D002)
+    )
+    data = text.encode("gb18030")
+    docs, reject, _ = process_data("both.txt", data, hashlib.sha256(data).hexdigest(), Config())
+    assert reject is None
+    fields = ("title", "published_at", "author", "source_name", "text")
+    assert [[doc[f] for f in fields] for doc in docs] == [
+        [seeds[D000][f] for f in fields],
+        [seeds[D002][f] for f in fields],
+    ]
