@@ -24,6 +24,10 @@ PINYIN = [
     ("在2023年(ok)", "在2023年(ok)", 0),
     ("Python(pāi)", "Python(pāi)", 0),  # not after a Han character
     ("數據(xyzǎ)", "數據(xyzǎ)", 0),  # not a pinyin syllable
+    # full-width parentheses: two or more in a line
+    ("優（yōu）化發（fā）展", "優化發展", 2),
+    ("龃龉（yǔ）难免", "龃龉（yǔ）难免", 0),  # one alone: a real gloss
+    ("读作“误”（wù）和“务”（wù）", "读作“误”（wù）和“务”（wù）", 0),  # not after Han
 ]
 
 

@@ -3,7 +3,8 @@
 Some sites annotate every "difficult" character with its pinyin in ASCII
 parentheses. The annotation is removed when it directly follows a Han character
 and holds exactly one valid pinyin syllable with a tone mark, so real
-parentheticals ((試行), (AB), (2023)) stay.
+parentheticals ((試行), (AB), (2023)) stay. In full-width parentheses (優（yōu）化)
+only where a line holds two or more: one alone is often a real gloss (龉（yǔ）).
 
 When the annotation was inserted between the two bytes of a GBK character, the
 lead byte and `(` were lost as one `?` (空談?wù)`國: 誤 is GBK D5 60, its trail byte
@@ -34,6 +35,9 @@ _SYLLABLE = re.compile(
 WORD = rf"[a-z{_TONED}ü]{{0,5}}[{_TONED}][a-z{_TONED}ü]{{0,5}}"
 # A parenthesised lowercase word with at least one tone mark, after a Han character.
 _ANNOTATION = re.compile(rf"(?<=[{HAN}])\(({WORD})\)")
+# The same in full-width parentheses (a converter made them full-width): taken only
+# where a line holds two or more, since a single one is often a real gloss (龉（yǔ）).
+_FULL_ANNOTATION = re.compile(rf"(?<=[{HAN}])（({WORD})）")
 # A damaged annotation: `?` (lead byte + `(`), syllable, `)`, then maybe the surviving
 # trail byte as an ASCII character in GBK's trail range 0x40-0x7E (not a letter).
 _DAMAGED = re.compile(rf"\?({WORD})\)([@\[\\\]^_`{{|}}~]?)")
@@ -62,6 +66,10 @@ def fix_pinyin_annotations(text: str) -> tuple[str, Counter[str]]:
 
     if "(" in text:
         text = _ANNOTATION.sub(drop, text)
+    if "（" in text:
+        found = [m for m in _FULL_ANNOTATION.finditer(text) if is_syllable(m.group(1))]
+        if len(found) >= 2:
+            text = _FULL_ANNOTATION.sub(drop, text)
     if "?" in text:
         text = _DAMAGED.sub(lose, text)
     return text, counts
