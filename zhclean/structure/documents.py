@@ -373,10 +373,13 @@ WIDGET_ROW_MAX = 60  # longest line read as a row of widgets
 
 # --- title block ----------------------------------------------------------------
 
-# A date with an optional time: 2008-11-13 10:51:00, 2008年11月13日 10时51分, 2008/11/13, 2008.11.13
+_WEEKDAY = rf"(?:{_any('星期', '周')}[一二三四五六日天])"
+# A date with an optional time: 2008-11-13 10:51:00, 2008年11月13日 10时51分, 2008/11/13,
+# 2008.11.13, 2008-11-13T10:51:00, 2008年11月13日星期四 10:51
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.．年]\s*(?P<m>\d{1,2})\s*[-/.．月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?:[上下]午)?\s*(?P<H>\d{1,2})\s*[:：时時点點]\s*(?P<M>\d{1,2})"
+    rf"(?:(?:\s*{_WEEKDAY})?(?:\s*|T)(?P<half>[上下]午)?\s*(?P<H>\d{{1,2}})"
+    r"\s*[:：时時点點]\s*(?P<M>\d{1,2})"
     r"(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?\s*分?)?"
 )
 # A date in Chinese numerals, as speeches give it: "二〇二三年四月十日" (○ and 零 for 〇 too)
@@ -387,7 +390,6 @@ _CN_DATE = re.compile(
 # Either form of date
 _ANY_DATE = re.compile(f"{_DATE.pattern}|{_CN_DATE.pattern}")
 # A line holding only a date: "2008年11月13日", "（2023年4月10日）", "2008-11-13 星期四"
-_WEEKDAY = rf"(?:{_any('星期', '周')}[一二三四五六日天])"
 _DATE_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_ANY_DATE.pattern})\s*{_WEEKDAY}?\s*[）)】\]]?$")
 # The office signing a document, on the line above its date: "中共某某县委办公室"
 _ISSUER = re.compile(
@@ -1019,14 +1021,12 @@ def _datetime(m: re.Match[str]) -> datetime | None:
             return datetime(year, _cn_int(m["cm"]), _cn_int(m["cd"]))
         except ValueError:
             return None
+    hour = int(m["H"] or 0)
+    if m["half"] == "下午" and hour < 12:  # 下午3时: 15:00
+        hour += 12
     try:
         return datetime(
-            int(m["y"]),
-            int(m["m"]),
-            int(m["d"]),
-            int(m["H"] or 0),
-            int(m["M"] or 0),
-            int(m["S"] or 0),
+            int(m["y"]), int(m["m"]), int(m["d"]), hour, int(m["M"] or 0), int(m["S"] or 0)
         )
     except ValueError:
         return None
