@@ -895,6 +895,20 @@ def test_no_split_without_a_whole_second_article(tail: list[str]) -> None:
     assert doc.lines[:2] == _NEWS_A[2:]
 
 
+def test_a_meeting_time_under_a_heading_starts_no_article() -> None:
+    lines = [
+        "关于召开全市组织工作会议的通知",
+        "发布时间：2022-10-10 来源：市委组织部",
+        "各区县党委组织部：经研究，决定召开全市组织工作会议。",
+        "会议安排",
+        "时间：2022年10月17日上午9时",
+        "地点：市委大礼堂。请各单位准时参加。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.published_at) == (lines[0], datetime(2022, 10, 10))
+    assert doc.lines == lines[2:]
+
+
 def test_a_first_article_without_dated_fields_is_never_split() -> None:
     # the second title and fields are body of a file that does not open that way
     lines = ["我市召开基层党建工作推进会", *_NEWS_A[2:], *_NEWS_B]

@@ -423,6 +423,7 @@ _FIELD = re.compile(
     + "))\\s*[：:]"
 )  # fmt: skip
 _HEADER_FIELDS = frozenset({"time", "source", "author", "views", "editor", "poster"})
+_PUBLISHED = frozenset(_words("发布时间 发表时间 更新时间 发稿时间 发布日期 发表日期"))
 _TRAILER_FIELDS = frozenset({"source", "author", "editor"})
 # A whole line in brackets: "（来源：人民日报）", "【责任编辑：张三】"
 _BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
@@ -563,8 +564,8 @@ def split_documents(text: str) -> list[DocumentDraft]:
 
 def _stacked(lines: list[str]) -> list[DocumentDraft]:
     """The documents of a file of articles stacked one after another with no
-    announcement, each opening like the first: a title line, then a line of labelled
-    fields with a date (`发布时间：2022-10-17 来源：…`); one document for any other file.
+    announcement, each opening like the first: a title line, then a line of fields with
+    a date (`发布时间：2022-10-17 来源：…`); one document for any other file.
 
     A cut stands only where both parts keep body lines, so a short closing line followed
     by credits never becomes a title.
@@ -572,18 +573,33 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
     lines, kinds = _kinds(lines)
     content = [i for i, kind in enumerate(kinds) if kind is None]
 
-    def opens(k: int) -> bool:  # content[k] a title, content[k + 1] fields with a date
+    def opens(k: int) -> tuple[str, ...] | None:
+        """The labels of content[k + 1] when content[k] is a title over fields with a date."""
         if not _is_title(lines[content[k]]):
-            return False
-        fields = _parse_fields(lines[content[k + 1]], _HEADER_FIELDS)
-        return fields is not None and "published_at" in fields
+            return None
+        fields = _parse_fields(field_line := lines[content[k + 1]], _HEADER_FIELDS)
+        if fields is None or "published_at" not in fields:
+            return None
+        return tuple(m.group().rstrip("：: ") for m in _FIELD.finditer(field_line))
 
     def build(a: int, b: int) -> DocumentDraft:
         return _build(lines[a:b], None, kinds[a:b])
 
-    if len(content) < 2 or not opens(0):
+    labels = opens(0) if len(content) >= 2 else None
+    if labels is None:
         return [build(0, len(lines))]
-    cuts = [content[k] for k in range(2, len(content) - 2) if opens(k)]
+
+    def published(found: tuple[str, ...] | None) -> bool:
+        """Labels of a page's header: the first article's, or a publishing date's
+        (发布时间…), or more than a date (来源, 作者…). A bare 时间：… under a heading
+        (a meeting's, in a notice) is no new article."""
+        return found is not None and (
+            found == labels
+            or len(found) > 1
+            or any(label.translate(_TO_SIMPLIFIED) in _PUBLISHED for label in found)
+        )
+
+    cuts = [content[k] for k in range(2, len(content) - 2) if published(opens(k))]
     docs, start = [], 0
     for at, end in pairwise([*cuts, len(lines)]):
         doc, last = build(at, end), build(start, at)
