@@ -424,6 +424,8 @@ _FIELD = re.compile(
 )  # fmt: skip
 _HEADER_FIELDS = frozenset({"time", "source", "author", "views", "editor", "poster"})
 _PUBLISHED = frozenset(_words("发布时间 发表时间 更新时间 发稿时间 发布日期 发表日期"))
+# A page's machine timestamp (a meeting notice writes 2022年10月17日上午9时)
+_TIMESTAMP = re.compile(r"(?:19|20)\d{2}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}")
 _TRAILER_FIELDS = frozenset({"source", "author", "editor"})
 # A whole line in brackets: "（来源：人民日报）", "【责任编辑：张三】"
 _BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
@@ -574,13 +576,15 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
     content = [i for i, kind in enumerate(kinds) if kind is None]
 
     def opens(k: int) -> tuple[str, ...] | None:
-        """The labels of content[k + 1] when content[k] is a title over fields with a date."""
+        """The labels of content[k + 1] when content[k] is a title over fields with a date
+        (with a page's timestamp, 2022-10-17 10:37, counted as a publishing label)."""
         if not _is_title(lines[content[k]]):
             return None
         fields = _parse_fields(field_line := lines[content[k + 1]], _HEADER_FIELDS)
         if fields is None or "published_at" not in fields:
             return None
-        return tuple(m.group().rstrip("：: ") for m in _FIELD.finditer(field_line))
+        found = tuple(m.group().rstrip("：: ") for m in _FIELD.finditer(field_line))
+        return (*found, "发布时间") if _TIMESTAMP.search(field_line) else found
 
     def build(a: int, b: int) -> DocumentDraft:
         return _build(lines[a:b], None, kinds[a:b])
