@@ -264,6 +264,23 @@ def test_spans_are_offsets_in_the_returned_text() -> None:
     assert [text[s:e] for s, e in spans] == ["考", "献"]
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected", "found"),
+    [
+        # EF BF BD EF BF BD (two U+FFFD in UTF-8) read as GBK: 锟 EF BF, 斤 BD EF, 拷 BF BD
+        ("\ufffd\ufffd".encode().decode("gbk"), "\ufffd\ufffd", 1),
+        ("我们要加强锟斤拷锟斤拷建设。", "我们要加强\ufffd\ufffd\ufffd\ufffd建设。", 2),
+        ("組織部門是黨員之家。錕斤拷", "組織部門是黨員之家。\ufffd\ufffd", 1),  # after s2t
+        ("斤斤计较，拷问灵魂", "斤斤计较，拷问灵魂", 0),
+    ],
+)
+def test_replacement_characters_read_as_gbk_come_back(
+    damaged: str, expected: str, found: int
+) -> None:
+    text, counts, _ = fix_mojibake(damaged)
+    assert (text, counts["replacement_chars_as_gbk"]) == (expected, found)
+
+
 PRECISION = [
     CONGRESS,
     REFERENCES,

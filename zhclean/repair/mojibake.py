@@ -1176,13 +1176,30 @@ def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     return "".join(t for t, _, _ in segments), +counts, spans
 
 
+# U+FFFD twice in UTF-8 (EF BF BD EF BF BD) read as GBK: the notorious 锟斤拷 (錕斤拷 once
+# converted to Traditional). The characters were lost before that, when GBK bytes were
+# read as UTF-8: what comes back is the two replacement characters.
+_REPLACEMENTS_AS_GBK = re.compile("[锟錕]斤拷")
+
+
 def fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     """Undo mojibake line by line: UTF-8 read as GBK (lost bytes reconstructed), GBK or UTF-8
-    read as Latin-1/cp1252 (UTF-8 possibly twice), Big5 read as GBK and GBK read as Big5.
+    read as Latin-1/cp1252 (UTF-8 possibly twice), Big5 read as GBK and GBK read as Big5;
+    锟斤拷 becomes the two U+FFFD it was.
 
     Returns the repaired text, repair counts by kind, and the [start, end) spans of the
     returned text holding characters chosen by the model (or U+FFFD) for lost bytes.
     """
+    found = 0
+    if "斤拷" in text:
+        text, found = _REPLACEMENTS_AS_GBK.subn("\ufffd\ufffd", text)
+    text, counts, spans = _fix_mojibake(text)
+    if found:
+        counts["replacement_chars_as_gbk"] += found
+    return text, counts, spans
+
+
+def _fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     if not _gates()[0].search(text):
         return text, Counter(), []
     counts: Counter[str] = Counter()
