@@ -281,6 +281,21 @@ def test_replacement_characters_read_as_gbk_come_back(
     assert (text, counts["replacement_chars_as_gbk"]) == (expected, found)
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected", "kind"),
+    [
+        ("ï»¿关于加强基层党建工作的通知", "关于加强基层党建工作的通知", "bom_as_latin1"),
+        ("正文内容Â\xa0Â\xa0继续。", "正文内容\xa0\xa0继续。", "nbsp_as_latin1"),
+        ("Â\xa0Â\xa0正文", "\xa0\xa0正文", "nbsp_as_latin1"),
+    ],
+)
+def test_byte_order_mark_and_no_break_space_read_as_latin1(
+    damaged: str, expected: str, kind: str
+) -> None:
+    text, counts, _ = fix_mojibake(damaged)
+    assert (text, set(counts)) == (expected, {kind})
+
+
 PRECISION = [
     CONGRESS,
     REFERENCES,

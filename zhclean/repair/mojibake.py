@@ -1180,22 +1180,28 @@ def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
 # converted to Traditional). The characters were lost before that, when GBK bytes were
 # read as UTF-8: what comes back is the two replacement characters.
 _REPLACEMENTS_AS_GBK = re.compile("[锟錕]斤拷")
+_BOM_AS_LATIN1 = re.compile("ï»¿")
+_NBSP_AS_LATIN1 = re.compile(f"Â\xa0(?=[\xa0Â ]*[{HAN}])|(?<=[{HAN}])Â\xa0")
 
 
 def fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     """Undo mojibake line by line: UTF-8 read as GBK (lost bytes reconstructed), GBK or UTF-8
     read as Latin-1/cp1252 (UTF-8 possibly twice), Big5 read as GBK and GBK read as Big5;
-    锟斤拷 becomes the two U+FFFD it was.
+    锟斤拷 becomes the two U+FFFD it was, a byte order mark or no-break space read as
+    Latin-1 (ï»¿, Â + U+00A0 by Chinese text) what it was.
 
     Returns the repaired text, repair counts by kind, and the [start, end) spans of the
     returned text holding characters chosen by the model (or U+FFFD) for lost bytes.
     """
-    found = 0
+    found: Counter[str] = Counter()
     if "斤拷" in text:
-        text, found = _REPLACEMENTS_AS_GBK.subn("\ufffd\ufffd", text)
+        text, found["replacement_chars_as_gbk"] = _REPLACEMENTS_AS_GBK.subn("\ufffd\ufffd", text)
+    if "ï»¿" in text:  # a UTF-8 byte order mark read as Latin-1/cp1252 (EF BB BF)
+        text, found["bom_as_latin1"] = _BOM_AS_LATIN1.subn("", text)
+    if "Â\xa0" in text:  # a UTF-8 no-break space (C2 A0) read as Latin-1, by Chinese text
+        text, found["nbsp_as_latin1"] = _NBSP_AS_LATIN1.subn("\xa0", text)
     text, counts, spans = _fix_mojibake(text)
-    if found:
-        counts["replacement_chars_as_gbk"] += found
+    counts.update(+found)
     return text, counts, spans
 
 
