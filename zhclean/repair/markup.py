@@ -52,6 +52,8 @@ def _reference(name: str) -> str | None:
 def fix_markup(text: str) -> tuple[str, Counter[str]]:
     """Decode HTML character references and take out HTML tags (a block-level one
     breaks the line: `<br>`, `<p>`, `</div>`), comments and inline scripts or styles."""
+    if "&" not in text and "<" not in text:
+        return text, Counter()
     counts: Counter[str] = Counter()
     if "&" in text:
 

@@ -1193,6 +1193,8 @@ def fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     Returns the repaired text, repair counts by kind, and the [start, end) spans of the
     returned text holding characters chosen by the model (or U+FFFD) for lost bytes.
     """
+    if "斤拷" not in text and "ï»¿" not in text and "Â\xa0" not in text:
+        return _fix_mojibake(text)
     found: Counter[str] = Counter()
     if "斤拷" in text:
         text, found["replacement_chars_as_gbk"] = _REPLACEMENTS_AS_GBK.subn("\ufffd\ufffd", text)

@@ -24,6 +24,7 @@ _ELLIPSIS = re.compile(rf"(?<=[{HAN}])\.{{3,}}|(?<!\.)\.{{3,}}+(?=[{HAN}])")
 _MARK = re.compile(rf"(?<={_C})[,;:?!]|[,;:?!](?={_C})")
 # A run of ? and ! with Chinese on either side: all of it (什么?!? -> 什么？！？).
 _MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|[?!]{{2,}}(?={_C})")
+_RUN_HINT = re.compile(r"[?!]{2}")
 # A full stop after Han text, before Han text or at the end of a line (3.5 is untouched).
 _PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（]|$)", re.M)
 # Parentheses on one line; made full-width when they hold a Han character: (試行).
@@ -48,13 +49,12 @@ def _fix(text: str) -> tuple[str, int]:
         text, n = pattern.subn(repl, text)
         found += n
 
-    def full(m: re.Match[str]) -> str:
-        nonlocal found
-        found += len(m.group())
-        return m.group().translate(_FULL)
-
-    text = _MARK.sub(full, _MARK_RUN.sub(full, text))
-    return text, found
+    if _RUN_HINT.search(text):  # rare: spares most lines a pass
+        for m in _MARK_RUN.finditer(text):
+            found += len(m.group())
+        text = _MARK_RUN.sub(lambda m: m.group().translate(_FULL), text)
+    text, n = _MARK.subn(lambda m: m.group().translate(_FULL), text)
+    return text, found + n
 
 
 def fix_ascii_punctuation(text: str) -> tuple[str, Counter[str]]:
