@@ -50,9 +50,13 @@ def _fix(text: str) -> tuple[str, int]:
         found += n
 
     if _RUN_HINT.search(text):  # rare: spares most lines a pass
-        for m in _MARK_RUN.finditer(text):
+
+        def run(m: re.Match[str]) -> str:
+            nonlocal found
             found += len(m.group())
-        text = _MARK_RUN.sub(lambda m: m.group().translate(_FULL), text)
+            return m.group().translate(_FULL)
+
+        text = _MARK_RUN.sub(run, text)
     text, n = _MARK.subn(lambda m: m.group().translate(_FULL), text)
     return text, found + n
 
