@@ -35,7 +35,9 @@ stripped). Rules, in the order they apply:
    first part. A file with no announcement whose articles are stacked one after
    another, each opening like the first with a title line and a line of dated fields
    (`发布时间：2022-10-17 来源：…`), yields one document per article; a cut stands
-   only where both sides keep body lines.
+   only where both sides keep body lines and the fields look like a page's header
+   (the first's labels, a publishing label, more than a date, or a timestamp), not a
+   meeting's `时间：…` under a heading.
 3. **Header zone** (the title and up to `HEADER_ZONE` lines under it): the
    title is the first line when it is short, has no `。` and no sentence-final
    punctuation at its end, and is no numbered heading. Under it: lines of
@@ -606,8 +608,7 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
     cuts = [content[k] for k in range(2, len(content) - 2) if published(opens(k))]
     docs, start = [], 0
     for at, end in pairwise([*cuts, len(lines)]):
-        doc, last = build(at, end), build(start, at)
-        if doc.lines and last.lines:
+        if build(at, end).lines and (last := build(start, at)).lines:
             docs.append(last)
             start = at
     docs.append(build(start, len(lines)))
