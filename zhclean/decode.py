@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from zhclean.model import Decoded, Rejected
+from zhclean.repair.chars import HAN
 
 SAMPLE = 64 * 1024  # bytes sniffed / characters scored
 THRESHOLD = 0.6  # minimum plausibility to accept a decoding
@@ -35,7 +36,7 @@ MAX_ERROR_RATE = 0.01  # a lenient decoding may replace at most this share of ch
 STRAY_NULS, STRAY_NUL_RATE = 8, 0.001  # at most this many NULs count as damage, not binary
 CONTROL_BINARY_RATE = 0.05  # share of C0 control bytes that makes undecodable data binary
 LOST_QUESTION_SHARE, LOST_QUESTION_MIN = 0.3, 4  # `?` for every character: the text is lost
-_HAS_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAS_HAN = re.compile(f"[{HAN}]")
 _TRIED = "utf-8, gb18030, big5, utf-16"
 
 # ---------------------------------------------------------------- plausibility table
