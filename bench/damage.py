@@ -16,6 +16,8 @@ target a row is held to.
 from __future__ import annotations
 
 import codecs
+import json
+import quopri
 import random
 import re
 from collections.abc import Callable, Sequence
@@ -535,6 +537,31 @@ def damage_html(clean: str, rng: random.Random) -> str:
     return html_residue(clean, rng)[0]
 
 
+# ---------------------------------------------------------------- 8. escaped text
+
+
+def escaped_file(clean: str, rng: random.Random) -> tuple[bytes, bool]:
+    lines = clean.split("\n")
+    kind = rng.choice(("json", "json lines", "bytes utf-8", "bytes gbk", "quoted-printable"))
+    if kind == "json":  # the whole file as one JSON string
+        text = json.dumps(clean)  # ASCII only: `\uXXXX` for every other character
+    elif kind == "json lines":  # some lines as JSON strings of their own
+        text = "\n".join(json.dumps(line) if rng.random() < 0.6 else line for line in lines)
+    elif kind.startswith("bytes"):  # str() of each line's undecoded bytes
+        codec = kind.split()[1]
+        text = "\n".join(str(_encode(line, codec)) for line in lines)
+    else:  # an e-mail body: lines of at most 76 bytes, soft breaks `=`
+        text = quopri.encodestring(clean.encode("utf-8")).decode("ascii")
+    return text.encode("utf-8"), False
+
+
+def damage_escaped(clean: str, rng: random.Random) -> bytes:
+    """A file saved still escaped: one JSON string (`"\\u5173\\u4e8e…\\n…"`), some
+    lines as JSON strings, `str()` of each line's UTF-8 or GBK bytes (`b'\\xe5\\x85…'`), or
+    quoted-printable UTF-8 (`=E5=85=B3…`, soft line breaks)."""
+    return escaped_file(clean, rng)[0]
+
+
 # ---------------------------------------------------------------- registry
 
 Detail = Callable[[str, random.Random], tuple["str | bytes", bool]]
@@ -571,4 +598,5 @@ CLASSES: tuple[DamageClass, ...] = (
     DamageClass("5", "degraded punctuation", degraded_punctuation, damage_punctuation, "hans"),
     DamageClass("6", "width and spacing", width_spacing, damage_width, "hans"),
     DamageClass("7", "HTML residue", html_residue, damage_html, "both"),
+    DamageClass("8", "file: escaped text", escaped_file, damage_escaped, "both", is_file=True),
 )

@@ -7,11 +7,12 @@
 Clean Simplified lines (default `bench/data/clean_hans.txt`, built from seeds 003 and
 004) and their Traditional versions (OpenCC s2t) are damaged by the generators in
 `bench/damage.py` with a seeded `random.Random`, repaired with `zhclean.repair.repair`
-(file-level damage: `zhclean.decode.decode` on the bytes, then `repair` per line), and
-compared with the clean line. Printed as a Markdown table, per damage class: samples,
-exact recovery (repaired == clean) and character error rate (Levenshtein distance summed
-over samples / clean characters summed), for zhclean and for ftfy; then false changes on
-clean text and zhclean's throughput.
+(file-level damage: `zhclean.decode.decode` on the bytes, then `clean_lines` as in the
+pipeline, without script conversion), and compared with the clean line. Printed as a
+Markdown table, per damage class: samples, exact recovery (repaired == clean) and
+character error rate (Levenshtein distance summed over samples / clean characters
+summed), for zhclean and for ftfy; then false changes on clean text and zhclean's
+throughput.
 
 Clean lines are what zhclean itself leaves unchanged: lines of the clean file that
 `repair` changes count as false changes and are left out of the damage rows.
@@ -196,7 +197,7 @@ class Row:
 def target_of(cls: DamageClass, lost: bool) -> str:
     if lost or cls.key == "2":  # class 2: a lead byte under each `?` is gone
         return "cer"
-    if cls.key[0] in "1347":
+    if cls.key[0] in "13478":
         return "exact"
     return ""
 
@@ -268,11 +269,11 @@ def draw(cls: DamageClass, pools: dict[str, list[str]], seed: int, samples: int)
 
 def zhclean_repair(damaged: str | bytes) -> str:
     from zhclean.decode import decode
+    from zhclean.pipeline import clean_lines
     from zhclean.repair import repair
 
-    if isinstance(damaged, bytes):
-        text = decode(damaged).text
-        return "\n".join(repair(line).text for line in text.split("\n"))
+    if isinstance(damaged, bytes):  # a file: repaired as the pipeline does, not converted
+        return "\n".join(line.text for line in clean_lines(decode(damaged).text, "keep"))
     return repair(damaged).text
 
 

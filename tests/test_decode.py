@@ -205,6 +205,24 @@ def test_a_short_file_with_one_stray_byte_is_still_read() -> None:
     assert decoded.text == text.replace("组织", "组\ufffd织")
 
 
+def test_hz_is_decoded() -> None:
+    # RFC 1843: GB2312 in 7-bit bytes between ~{ and ~}
+    text = "以思想的大解放\n作为党委的重要职能部门，2022年\n"
+    data = text.encode("hz")
+    assert data == b"~{RTK<Ok5D4s=b7E~}\n~{WwN*53N/5DVXR*V0D\\2?CE#,~}2022~{Dj~}\n"
+    decoded = decode(data)
+    assert decoded.encoding == "hz"
+    assert decoded.text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Use ~{ and ~} to switch: see RFC 1843.", "LaTeX: a~{b~}c and x~{yz~}"]
+)
+def test_ascii_with_hz_shifts_that_is_not_hz_stays_utf8(text: str) -> None:
+    decoded = decode(text.encode("ascii"))
+    assert (decoded.encoding, decoded.text) == ("utf-8", text)
+
+
 # ---------------------------------------------------------------- rejects
 def test_text_written_as_question_marks_is_lost() -> None:
     # 关于加强党建工作的通知 / 为进一步加强党建工作，… through an encoder without Chinese

@@ -9,6 +9,7 @@ Decision rules, in order (see `decode`):
    as below, the repair stage drops them), or ``binary``.
 4. Strict UTF-8 -> ``utf-8`` with confidence 1.0 (mojibake inside stays for the repair stage),
    unless >= 5% of the bytes are C0 controls: then it is only one of the candidates below.
+   ASCII holding `~{…~}` that decodes strictly as HZ to plausible Chinese -> ``hz``.
 5. gb18030, big5 (else cp950, big5hkscs), utf-16-le and utf-16-be are decoded strictly and
    ranked by `plausibility`; a codec that fails strictly on at most 1% of the characters is
    kept too, decoded with ``errors="replace"`` (U+FFFD marks the lost bytes; the replacement
@@ -365,6 +366,17 @@ def _decode_bom(data: bytes) -> Decoded | None:
     return None
 
 
+def _decode_hz(data: bytes, text: str) -> Decoded | None:
+    """HZ (RFC 1843: GB2312 in 7-bit ASCII between `~{` and `~}`), when ASCII `text`
+    holds such a stretch and decodes strictly to plausible Chinese."""
+    if "~{" not in text or "~}" not in text or not text.isascii():
+        return None
+    cand = _candidate(data, "hz", lenient=False)
+    if cand is None or cand.score < THRESHOLD or len(_HAS_HAN.findall(cand.text)) < 2:
+        return None
+    return Decoded(cand.text, "hz", _confidence(cand, 0.0))
+
+
 def _rank(data: bytes, codecs_: tuple[str, ...]) -> tuple[Decoded | None, list[_Candidate]]:
     cands = _candidates(data, codecs_)
     for cand in cands:
@@ -397,6 +409,8 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     else:  # many control bytes: rank it with the others (short UTF-16 without NUL...)
+        if (hz := _decode_hz(data, text)) is not None:
+            return _checked(hz)
         if _control_rate(data) < CONTROL_BINARY_RATE:
             return _checked(Decoded(text, "utf-8", 1.0))
     chosen, cands = _rank(data, ("utf-8", "gb18030", "big5", "utf-16-le", "utf-16-be"))
