@@ -17,6 +17,7 @@ from zhclean.discover import read
 from zhclean.model import Decoded, DocumentDraft, RawFile, Reject, Rejected
 from zhclean.repair import LOST, repair
 from zhclean.repair.escapes import fix_escapes
+from zhclean.repair.page import fix_html_page
 from zhclean.repair.wraps import fix_hard_wraps
 from zhclean.script import convert, detect_script
 from zhclean.spans import Span, carry, merge
@@ -68,13 +69,16 @@ class CleanLine:
 
 
 def clean_lines(text: str, target_script: str, dictionaries: str = "package") -> list[CleanLine]:
-    """Repair and script-convert a decoded text line by line, once escaped text is
-    decoded (`zhclean.repair.escapes`) and hard-wrapped paragraphs are joined
+    """Repair and script-convert a decoded text line by line, once a whole HTML page is
+    turned into its text (`zhclean.repair.page`), escaped text is decoded
+    (`zhclean.repair.escapes`) and hard-wrapped paragraphs are joined
     (`zhclean.repair.wraps`).
 
     A repair may restore lost line breaks, so one decoded line can give several.
     """
+    text, whole = fix_html_page(text)
     text, escapes = fix_escapes(text)
+    whole.update(escapes)
     text, breaks = _OTHER_BREAKS.subn("\n", text)
     text, wraps = fix_hard_wraps(text)
     lines = []
@@ -86,7 +90,7 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
         uncertain = carry(fixed.text, converted, fixed.uncertain)
         lines += _split_line(converted, fixed.repairs, uncertain)
     if lines:
-        lines[0].repairs.update(escapes + Counter(line_endings=breaks, hard_wraps=wraps))
+        lines[0].repairs.update(whole + Counter(line_endings=breaks, hard_wraps=wraps))
     return lines
 
 

@@ -18,11 +18,50 @@ from html.entities import html5
 # A character reference, possibly escaped once more (&amp;nbsp;): named or numeric.
 _REFERENCE = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
-# Elements that break the line they stand in; the others (inline) just go.
-_BLOCK = (
-    "address|article|aside|blockquote|br|center|dd|div|dl|dt|figcaption|figure|footer|form"
-    "|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul"
+BLOCK_ELEMENTS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
+"""Elements that break the line they stand in; the others (inline) just go."""
+_BLOCK = "|".join(sorted(BLOCK_ELEMENTS, key=len, reverse=True))
 _INLINE = (
     "a|abbr|b|big|cite|code|del|em|font|i|img|ins|label|mark|o:p|q|s|small|span|strike"
     "|strong|sub|sup|tt|u|wbr"

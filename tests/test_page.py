@@ -1,0 +1,115 @@
+"""Whole HTML pages saved as raw files: their text, title and structure."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from zhclean.pipeline import Config, process_data
+from zhclean.repair.page import fix_html_page
+
+PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>关于做好党员教育培训工作的通知_通知公告_市委组织部</title>
+<style type="text/css">
+body { font-size: 14px; }
+</style>
+<script type="text/javascript">
+var _hmt = _hmt || [];
+(function() { var hm = document.createElement("script"); })();
+</script>
+</head>
+<body>
+<div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a></div>
+<div class="top-menu"><ul><li>新闻中心</li><li>通知公告</li></ul></div>
+<h1>关于做好党员教育培训工作的通知</h1>
+<div class="info">发布时间：2022-10-17 10:30 来源：市委组织部</div>
+<div class="content">
+<p>&nbsp;&nbsp;各基层党组织：</p>
+<p>&nbsp;&nbsp;为深入学习贯彻党的二十大精神，
+现就做好党员教育培训工作通知如下。</p>
+<p><strong>一、总体要求</strong></p>
+<p>坚持以习近平新时代中国特色社会主义思想为指导。<br>全面提高党员队伍素质。</p>
+<p><strong>二、主要任务</strong></p>
+<table><tr><td>各党支部要高度重视，认真抓好落实。</td></tr></table>
+</div>
+<div id="footer"><p>版权所有：中共某某市委组织部 地址：人民路1号</p></div>
+<script>document.getElementById("hits").innerHTML = "1025";</script>
+</body>
+</html>
+"""
+
+PAGE_LINES = [
+    "关于做好党员教育培训工作的通知",
+    "发布时间：2022-10-17 10:30 来源：市委组织部",
+    "各基层党组织：",
+    "为深入学习贯彻党的二十大精神， 现就做好党员教育培训工作通知如下。",
+    "一、总体要求",
+    "坚持以习近平新时代中国特色社会主义思想为指导。",
+    "全面提高党员队伍素质。",
+    "二、主要任务",
+    "各党支部要高度重视，认真抓好落实。",
+]
+
+
+def test_a_page_gives_its_body_text_a_line_per_block() -> None:
+    # no head, scripts, styles, navigation, menus or footer; the source's line break
+    # inside a paragraph is a space (the stray-space fix takes it out between Han)
+    assert fix_html_page(PAGE) == ("\n".join(PAGE_LINES), {"html_page": 1})
+
+
+def test_a_page_becomes_a_document_with_title_date_source_and_sections() -> None:
+    data = PAGE.encode("gbk")
+    docs, reject, facts = process_data("a.html", data, hashlib.sha256(data).hexdigest(), Config())
+    assert reject is None
+    assert facts["encoding"] == "gb18030"
+    [doc] = docs
+    assert doc["title"] == "关于做好党员教育培训工作的通知"
+    assert str(doc["published_at"]) == "2022-10-17 10:30:00"
+    assert doc["source_name"] == "市委组织部"
+    assert doc["text"] == "\n".join(
+        [
+            "各基层党组织：",
+            "为深入学习贯彻党的二十大精神，现就做好党员教育培训工作通知如下。",
+            *PAGE_LINES[4:],
+        ]
+    )
+    assert [(s.heading, s.level) for s in doc["_sections"]] == [
+        (None, 0),
+        ("一、总体要求", 1),
+        ("二、主要任务", 1),
+    ]
+    assert {"kind": "html_page", "count": 1} in doc["repairs"]
+
+
+def test_the_page_title_opens_the_text_when_the_body_lacks_it() -> None:
+    page = (
+        "<html><head><title>关于印发《考核办法》的通知 - 某某市人民政府</title></head>"
+        "<body><table><tr><td>各区县：<br>现将办法印发给你们。</td></tr></table></body></html>"
+    )
+    assert fix_html_page(page)[0] == "关于印发《考核办法》的通知\n各区县：\n现将办法印发给你们。"
+    # a title with no separator may be the site's name only: not taken
+    page = page.replace(" - 某某市人民政府", "")
+    assert fix_html_page(page)[0] == "各区县：\n现将办法印发给你们。"
+
+
+def test_broken_markup_loses_no_text() -> None:
+    # a menu never closed would swallow the rest of the page; a head never closed, too
+    page = '<html><head><title>x</title><body><div class="menu"><p>正文一</p><p>正文二</p>'
+    assert fix_html_page(page)[0] == "正文一\n正文二"
+    assert fix_html_page("<!doctype html><head><meta charset=utf-8><p>正文</p>")[0] == "正文"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>关于做好工作的通知</p>\n<p>正文。</p>",  # markup in text: for fix_markup
+        "正文提到<html>标签和<head>标签。",
+        "",
+    ],
+)
+def test_text_that_is_not_a_whole_page_is_left_to_the_line_fixes(text: str) -> None:
+    assert fix_html_page(text) == (text, {})
