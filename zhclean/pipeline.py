@@ -18,6 +18,7 @@ from zhclean.model import Decoded, DocumentDraft, RawFile, Reject, Rejected
 from zhclean.repair import LOST, repair
 from zhclean.repair.escapes import fix_escapes
 from zhclean.repair.page import fix_html_page
+from zhclean.repair.pages import fix_page_breaks
 from zhclean.repair.wraps import fix_hard_wraps
 from zhclean.script import convert, detect_script
 from zhclean.spans import Span, carry, merge
@@ -71,8 +72,8 @@ class CleanLine:
 def clean_lines(text: str, target_script: str, dictionaries: str = "package") -> list[CleanLine]:
     """Repair and script-convert a decoded text line by line, once a whole HTML page is
     turned into its text (`zhclean.repair.page`), escaped text is decoded
-    (`zhclean.repair.escapes`) and hard-wrapped paragraphs are joined
-    (`zhclean.repair.wraps`).
+    (`zhclean.repair.escapes`), page numbers are taken out (`zhclean.repair.pages`) and
+    hard-wrapped paragraphs are joined (`zhclean.repair.wraps`).
 
     A repair may restore lost line breaks, so one decoded line can give several.
     """
@@ -80,6 +81,8 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
     text, escapes = fix_escapes(text)
     whole.update(escapes)
     text, breaks = _OTHER_BREAKS.subn("\n", text)
+    text, pages = fix_page_breaks(text)
+    whole.update(pages)
     text, wraps = fix_hard_wraps(text)
     lines = []
     for raw_line in text.split("\n"):

@@ -17,17 +17,17 @@ from collections import Counter
 
 MIN_WIDTH = 40  # narrowest wrap width taken (bytes, a Chinese character counting two)
 MIN_WRAPPED = 5  # fewest lines at the width that show a wrap
-_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 _ENDS = "。！？!?…：:"  # a sentence, or a paragraph introducing a list
 _CLOSING = "”’」』）)"
 
 
-def _width(line: str) -> int:
+def gbk_width(line: str) -> int:
     """Display width in bytes of GBK: a Chinese character two, ASCII one."""
     return len(line.encode("gbk", "replace"))
 
 
-def _wrap_width(widths: list[int]) -> int | None:
+def wrap_width(widths: list[int]) -> int | None:
     """The width lines were cut at, or None: the commonest width of the long lines
     (with one less: a two-byte character does not fit in the last byte), reached by
     most of them and passed by almost none."""
@@ -43,7 +43,7 @@ def _wrap_width(widths: list[int]) -> int | None:
     return width
 
 
-def _ends(line: str) -> bool:
+def ends_sentence(line: str) -> bool:
     """Whether `line` ends a sentence (a closing quote or bracket after its mark too)."""
     tail = line.rstrip(_CLOSING)
     return bool(tail) and tail[-1] in _ENDS
@@ -55,11 +55,11 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     if len(lines) < MIN_WRAPPED:
         return text, 0
-    widths = [_width(line.rstrip()) for line in lines]
-    width = _wrap_width([w for w in widths if w])
+    widths = [gbk_width(line.rstrip()) for line in lines]
+    width = wrap_width([w for w in widths if w])
     if width is None:
         return text, 0
-    indented = sum(bool(_INDENT.match(line)) for line in lines if line.strip())
+    indented = sum(bool(INDENT.match(line)) for line in lines if line.strip())
     indents = indented * 3 >= sum(1 for line in lines if line.strip())
     out = [lines[0]]
     joined = 0
@@ -68,7 +68,7 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
         runs_on = (
             prev_width >= width - 1
             and line.strip()
-            and (_INDENT.match(line) is None if indents else not _ends(prev))
+            and (INDENT.match(line) is None if indents else not ends_sentence(prev))
         )
         if runs_on:  # cut at a width, not at a space: nothing to put between
             out[-1] = prev + line

@@ -80,6 +80,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from zhclean.model import DocumentDraft
+from zhclean.repair.pages import PAGE_NUMBER
 
 HEADER_ZONE = 5  # lines under the title where title-block metadata may sit
 TRAILER_ZONE = 3  # lines at the end where credits and notes may sit
@@ -175,11 +176,8 @@ _PLACEHOLDER_AUTHORS = frozenset(
 
 # A line with no letter, digit or Han character: "-", "***", "——", "……"
 _SEPARATOR = re.compile(r"^[\W_]+$")
-# An end mark or a page number: "（完）", "（全文完）", "END", "- 1 -"
-_END_MARK = re.compile(
-    rf"^[（(【\[]?\s*(?:{_any('全文完', '完')}|(?i:end))\s*[）)】\]]?$"
-    r"|^[-—－]+\s*\d{1,3}\s*[-—－]+$"
-)
+# An end mark: "（完）", "（全文完）", "END" (page numbers, "- 1 -", are `PAGE_NUMBER`)
+_END_MARK = re.compile(rf"^[（(【\[]?\s*(?:{_any('全文完', '完')}|(?i:end))\s*[）)】\]]?$")
 # Recommended-reading and navigation lists: "推荐访问：…", "【相关阅读】", "上一篇：…"; the
 # cue must stand as a label (bracket, colon, space or line end after it), so that
 # "相关文章指出，…" and "上一篇文章中…" stay body
@@ -671,7 +669,7 @@ def _boilerplate_kind(line: str) -> str | None:
         or _is_widget_row(line)
     ):
         return "boilerplate_nav"
-    if _END_MARK.match(line):
+    if _END_MARK.match(line) or PAGE_NUMBER.fullmatch(line.strip()):
         return "separator"
     return None
 

@@ -86,7 +86,7 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _numbering(line: str) -> tuple[str, str] | None:
+def numbering(line: str) -> tuple[str, str] | None:
     """(style, rest of the line) when the line opens with a numbering marker."""
     stripped = line.lstrip()
     for style, pattern in _STYLES:
@@ -98,7 +98,7 @@ def _numbering(line: str) -> tuple[str, str] | None:
 
 def _numbered_shape(line: str) -> str | None:
     """The numbering style when the line looks like a numbered heading on its own."""
-    found = _numbering(line)
+    found = numbering(line)
     if found is None:
         return None
     style, rest = found
@@ -137,7 +137,7 @@ def _heading_styles(lines: list[_Line]) -> list[str | None]:
     """The numbering style of each heading line, None for body lines."""
     shapes = [_numbered_shape(ln.text) for ln in lines]
     # the numbering each line opens with, heading-shaped or not ("2、业务精通；" too)
-    opens = [found[0] if (found := _numbering(ln.text)) else None for ln in lines]
+    opens = [found[0] if (found := numbering(ln.text)) else None for ln in lines]
     styles: list[str | None] = [None] * len(lines)
     for i, shape in enumerate(shapes):
         if shape is None or i + 1 == len(lines):

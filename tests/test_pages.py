@@ -1,0 +1,76 @@
+"""Page numbers of converted PDF and Word files: taken out, cut paragraphs joined."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhclean.pipeline import clean_lines
+from zhclean.repair.pages import fix_page_breaks
+
+# a paragraph a page end cut after 着力建设 (no sentence end), another page ending at 。
+CUT = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻新时代党的组织路线，着力建设"
+REST = "忠诚干净担当的高素质干部队伍，为推动高质量发展提供坚强组织保证。"
+WHOLE = "为深入贯彻落实党的二十大精神，进一步加强干部队伍建设，结合我市实际，现提出如下意见。"
+
+
+@pytest.mark.parametrize(
+    "number", ["— 1 —", "- 1 -", "－1－", "第 1 页 共 5 页", "共5页 第1页", "第1頁", "Page 1 of 5"]
+)
+def test_a_page_number_goes_and_the_cut_paragraph_is_joined(number: str) -> None:
+    text = f"{CUT}\n{number}\n{REST}"
+    assert fix_page_breaks(text) == (CUT + REST, {"page_numbers": 1, "page_breaks": 1})
+
+
+def test_blank_lines_around_the_number_go_with_it() -> None:
+    text = f"{CUT}\n\n  — 2 —  \n\n{REST}\n"
+    assert fix_page_breaks(text) == (CUT + REST + "\n", {"page_numbers": 1, "page_breaks": 1})
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (WHOLE, REST),  # the page ended a sentence
+        (CUT, "二、主要措施"),  # the next page opens with a heading
+        (CUT, "（一）加强政治建设。要把政治标准放在首位。"),
+        (CUT, "\u3000\u3000" + REST),  # an indented paragraph
+        ("一、总体要求", REST),  # a heading at the foot of the page: too short to be cut
+    ],
+)
+def test_a_page_number_between_paragraphs_goes_alone(before: str, after: str) -> None:
+    text = f"{before}\n— 3 —\n\n{after}"
+    assert fix_page_breaks(text) == (f"{before}\n\n{after}", {"page_numbers": 1})
+
+
+def test_bare_numbers_counting_up_a_page_apart_are_page_numbers() -> None:
+    page = "\n".join([WHOLE, REST, WHOLE + REST, CUT + "的要求。", WHOLE])  # a page of text
+    text = f"{page}\n{CUT}\n2\n{REST}\n{page}\n3\n{page}"
+    assert fix_page_breaks(text) == (
+        f"{page}\n{CUT}{REST}\n{page}\n{page}",
+        {"page_numbers": 2, "page_breaks": 1},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{WHOLE}\n2\n{WHOLE}",  # one bare number: nothing says it is a page's
+        "\n".join([WHOLE] * 6) + "\n1\n2\n3\n" + WHOLE,  # a column of numbers, no page between
+        "\n".join([WHOLE] * 6) + "\n2\n" + "\n".join([WHOLE] * 6) + "\n5\n" + WHOLE,  # not by one
+        "2022年10月17日\n第一页的内容",  # no line of a page number
+        "",
+    ],
+)
+def test_numbers_that_are_not_page_numbers_stay(text: str) -> None:
+    assert fix_page_breaks(text) == (text, {})
+
+
+def test_in_a_hard_wrapped_file_the_wrap_joins_what_the_page_cut() -> None:
+    # paragraphs cut at 48 bytes (24 Han), a page number inside the second
+    paragraphs = [WHOLE + CUT + REST, REST + WHOLE + CUT + "的要求。"]
+    rows = [p[i : i + 24] for p in paragraphs for i in range(0, len(p), 24)]
+    rows.insert(7, "— 1 —")  # after 供坚强组织保证。为深入贯彻落实党的二十大精神，进
+    assert rows[6].endswith("精神，进") and rows[8].startswith("一步加强")
+    lines = clean_lines("\n".join(rows), "hans")
+    assert [line.text for line in lines] == paragraphs
+    assert lines[0].repairs["page_numbers"] == 1
+    assert "page_breaks" not in lines[0].repairs  # the wrap joined them

@@ -1,0 +1,101 @@
+"""Page numbers left between the paragraphs of a converted PDF or Word file.
+
+Text taken from a paginated document carries each page's number on a line of its
+own (`— 2 —`, as official documents print it; `- 2 -`, `第2页 共5页`, `共5页 第2页`,
+`Page 2 of 5`; or a bare `2`, `2/5`, taken only where such lines count up through
+the text one by one, a page of text apart), and a paragraph that ran over the page
+is cut there. The number lines go (`page_numbers`) and, in a file that is not
+hard-wrapped (`zhclean.repair.wraps` joins those), the halves of a cut paragraph
+are joined (`page_breaks`): the line before is a long one that does not end a
+sentence, and the line after opens no paragraph (not indented, no numbering).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from zhclean.repair.wraps import INDENT, ends_sentence, gbk_width, wrap_width
+from zhclean.structure.sections import numbering
+
+PAGE_NUMBER = re.compile(
+    r"[-—－–]+\s*\d{1,4}\s*[-—－–]+"
+    r"|第\s*\d{1,4}\s*[页頁](?:\s*[,，/／]?\s*共\s*\d{1,4}\s*[页頁])?"
+    r"|共\s*\d{1,4}\s*[页頁]\s*[,，/／]?\s*第\s*\d{1,4}\s*[页頁]"
+    r"|(?i:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)"
+)
+"""A line that is a page number and nothing else (stripped)."""
+_BARE = re.compile(r"(\d{1,4})(?:\s*/\s*\d{1,4})?")
+_CUE = re.compile(r"^[ \t\u3000]*(?:[-—－–]|第|共|[Pp]age|\d)", re.M)
+PAGE_CHARS = 200  # fewest characters between two bare page numbers
+CUT_MIN_WIDTH = 40  # narrowest line (GBK bytes) taken as cut by a page end
+
+
+def _bare_numbers(lines: list[str]) -> set[int]:
+    """Lines that are bare numbers counting up one by one, a page of text apart."""
+    found: list[tuple[int, int]] = []  # (line, number)
+    chars = 0
+    for i, line in enumerate(lines):
+        m = _BARE.fullmatch(line.strip())
+        if m is None:
+            chars += len(line.strip())
+            continue
+        number = int(m.group(1))
+        if found and (number != found[-1][1] + 1 or chars < PAGE_CHARS):
+            return set()
+        if not found and chars < PAGE_CHARS:  # no page of text above the first
+            return set()
+        found.append((i, number))
+        chars = 0
+    return {i for i, _ in found} if len(found) >= 2 else set()
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether a page end cut a paragraph between these two lines."""
+    return (
+        gbk_width(before.rstrip()) >= CUT_MIN_WIDTH
+        and not ends_sentence(before.rstrip())
+        and INDENT.match(after) is None
+        and numbering(after) is None
+    )
+
+
+def _join(before: str, after: str) -> str:
+    before, after = before.rstrip(), after.lstrip()
+    both_latin = before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii()
+    return before + (" " if both_latin and after[:1].isalnum() else "") + after
+
+
+def fix_page_breaks(text: str) -> tuple[str, Counter[str]]:
+    """Take out page-number lines; join a paragraph a page end cut, where the text is
+    not hard-wrapped."""
+    if not _CUE.search(text):
+        return text, Counter()
+    lines = text.split("\n")
+    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER.fullmatch(line.strip())}
+    numbers |= _bare_numbers(lines)
+    if not numbers:
+        return text, Counter()
+    join = wrap_width([gbk_width(line.rstrip()) for line in lines if line.strip()]) is None
+    out: list[str] = []
+    held: list[str] = []  # blank lines after a page number
+    counts: Counter[str] = Counter(page_numbers=len(numbers))
+    cut = False  # a page number was just taken out
+    for i, line in enumerate(lines):
+        if i in numbers:
+            cut = True
+            continue
+        if cut and not line.strip():
+            held.append(line)
+            continue
+        if cut and join:
+            last = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
+            if last is not None and _runs_on(out[last], line):
+                out[last:] = [_join(out[last], line)]
+                counts["page_breaks"] += 1
+                held, cut = [], False
+                continue
+        out += held
+        out.append(line)
+        held, cut = [], False
+    return "\n".join(out + held), counts
