@@ -7,7 +7,7 @@ import pytest
 from zhclean.repair import repair
 from zhclean.repair.pinyin import fix_pinyin_annotations, is_syllable
 from zhclean.repair.punctuation import fix_ascii_punctuation
-from zhclean.repair.width import fix_fullwidth_alphanumerics, fix_whitespace
+from zhclean.repair.width import fix_cjk_forms, fix_fullwidth_alphanumerics, fix_whitespace
 
 PINYIN = [
     ("優(yōu)化發(fā)展環(huán)境交流", "優化發展環境交流", 3),
@@ -129,6 +129,29 @@ WIDTH = [
 @pytest.mark.parametrize(("damaged", "expected"), WIDTH)
 def test_fullwidth_alphanumerics(damaged: str, expected: str) -> None:
     assert fix_fullwidth_alphanumerics(damaged)[0] == expected
+
+
+CJK_FORMS = [
+    # Kangxi radicals and CJK radicals as PDF text extraction leaves them
+    ("⼀、加强⼲部队伍建设，⾼质量发展", "一、加强干部队伍建设，高质量发展", {"cjk_radicals": 3}),
+    ("⼈⺠群众，⻓期坚持，⻔户⽹站", "人民群众，长期坚持，门户网站", {"cjk_radicals": 5}),
+    ("⻢克思主义⻘年", "马克思主义青年", {"cjk_radicals": 2}),
+    # compatibility ideographs with a canonical equivalent: U+F900 U+F91D
+    ("\uf900有此理，\uf91d", "豈有此理，欄", {"compatibility_ideographs": 2}),
+    # radical forms that are no character of their own, and correct text, stay
+    ("⺅⻌⺮部首", "⺅⻌⺮部首", {}),
+    ("人民群众，长期坚持", "人民群众，长期坚持", {}),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected", "counts"), CJK_FORMS)
+def test_cjk_forms(damaged: str, expected: str, counts: dict) -> None:
+    assert fix_cjk_forms(damaged) == (expected, counts)
+
+
+def test_radicals_are_han_for_the_fixes_after_them() -> None:
+    # spaced-out radicals: the stray-space fix sees Han characters
+    assert repair("⼈ ⺠ 医 院").text == "人民医院"
 
 
 STRAY_SPACES = [

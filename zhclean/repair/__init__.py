@@ -22,7 +22,12 @@ from zhclean.repair.markup import fix_markup
 from zhclean.repair.mojibake import fix_mojibake
 from zhclean.repair.pinyin import fix_pinyin_annotations
 from zhclean.repair.punctuation import fix_ascii_punctuation
-from zhclean.repair.width import fix_fullwidth_alphanumerics, fix_stray_spaces, fix_whitespace
+from zhclean.repair.width import (
+    fix_cjk_forms,
+    fix_fullwidth_alphanumerics,
+    fix_stray_spaces,
+    fix_whitespace,
+)
 from zhclean.spans import Span, carry, merge
 
 Fix = Callable[[str], tuple[str, Counter[str]]]
@@ -37,6 +42,7 @@ RECONSTRUCTIONS: tuple[Reconstruction, ...] = (
 FIXES: tuple[Fix, ...] = (
     fix_markup,  # HTML references and tags first: &nbsp; is a space, `;` no punctuation
     fix_whitespace,  # line endings, BOM, zero-width and odd spaces first: others see clean lines
+    fix_cjk_forms,  # radicals for characters (⼈⺠): the fixes after them see Han text
     fix_pinyin_annotations,  # before punctuation: annotations hold ASCII parentheses
     fix_degraded_punctuation,  # before ascii punctuation: `.` and `'` stood for all marks
     fix_ascii_punctuation,

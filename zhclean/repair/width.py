@@ -1,8 +1,9 @@
-"""Whitespace and character-width damage."""
+"""Whitespace, character-width and character-form damage."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from zhclean.repair.chars import CJK_PUNCT, HAN, OFFICES
@@ -57,6 +58,31 @@ _TO_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _NUMBER_PERCENT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff05")
 _NUMBER_POINT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
 _FULLWIDTH = re.compile(r"[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+# Kangxi radicals (U+2F00-2FD5) and CJK radicals that stand for whole characters, as
+# text taken from PDFs carries them (⼈⺠ for 人民): each to its unified ideograph. The
+# radicals' own compatibility mapping (NFKC) gives the Kangxi ones and ⺟ ⻳; the others
+# are Unicode's equivalent ideographs of the radicals that are characters of their own.
+_RADICAL_SUPPLEMENT = dict(
+    zip(
+        "⺠⻁⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰",
+        "民虎西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙",
+        strict=True,
+    )
+)
+_RADICALS = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in [*range(0x2E80, 0x2F00), *range(0x2F00, 0x2FE0)]
+    if len(unicodedata.normalize("NFKC", chr(code))) == 1
+    and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+} | {ord(radical): char for radical, char in _RADICAL_SUPPLEMENT.items()}
+# CJK compatibility ideographs with a canonical equivalent (U+F900 豈 is U+8C48 豈)
+_COMPATIBILITY = {
+    code: unicodedata.normalize("NFC", chr(code))
+    for code in range(0xF900, 0xFB00)
+    if unicodedata.normalize("NFC", chr(code)) != chr(code)
+}
+_CJK_FORM = re.compile("[" + "".join(map(chr, sorted({**_RADICALS, **_COMPATIBILITY}))) + "]")
 
 
 def _sub(pattern: re.Pattern[str], repl: str, text: str) -> tuple[str, int]:
@@ -150,3 +176,16 @@ def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
     text = _FULLWIDTH_ALNUM.sub(halve, text)
     counts["fullwidth_alnum"] = found
     return text, counts
+
+
+def fix_cjk_forms(text: str) -> tuple[str, Counter[str]]:
+    """Radicals that stand for characters (text from PDFs: ⼈⺠ -> 人民) and CJK
+    compatibility ideographs with a canonical equivalent, each to its unified ideograph."""
+    if not _CJK_FORM.search(text):
+        return text, Counter()
+    counts: Counter[str] = Counter()
+    for name, table in (("cjk_radicals", _RADICALS), ("compatibility_ideographs", _COMPATIBILITY)):
+        fixed = text.translate(table)
+        counts[name] = sum(a != b for a, b in zip(text, fixed, strict=True))
+        text = fixed
+    return text, +counts
