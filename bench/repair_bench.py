@@ -542,7 +542,7 @@ def main(argv: list[str] | None = None) -> int:
     options = ", ".join(f"{k}={v}" for k, v in FTFY_OPTIONS.items())
     print(
         f"- ftfy runs as `ftfy.fix_text(text, {options})`; file rows: zhclean gets the bytes "
-        "(`decode`, then `repair` per line), ftfy their UTF-8 text."
+        "(`decode`, then `clean_lines` without script conversion), ftfy their UTF-8 text."
     )
     print()
     print(

@@ -61,6 +61,24 @@ P2 = "组工干部必须挤时间多看书，拓宽知识面，优化自己的�
 P3 = "通过考核奖励，增强干部的责任心，调动干部的积极性。"
 
 SINGLE_CASES = {
+    # a title that asks or exclaims, told by the line of fields under it
+    "question_title": (
+        "组工干部如何当好“娘家人”？\n"
+        "发布时间：2022-06-01 来源：组工之家\n"
+        "组织部门是“党员之家”。我们要当好娘家人。",
+        expect(
+            title="组工干部如何当好“娘家人”？",
+            published_at=datetime(2022, 6, 1),
+            source_name="组工之家",
+            lines=["组织部门是“党员之家”。我们要当好娘家人。"],
+            removed={"metadata_line": 1},
+        ),
+    ),
+    # without fields under it, an exclamation opens the body
+    "exclamation_body": (
+        "同志们好！\n我讲三点意见。",
+        expect(lines=["同志们好！", "我讲三点意见。"]),
+    ),
     # 000: Traditional with pinyin upstream; title, time line, site disclaimer
     "seed000": (
         "优化发展环境交流\n"
@@ -346,6 +364,9 @@ DATE_CASES = [
     ("发布时间：2008年11月13日星期四 10:51", datetime(2008, 11, 13, 10, 51)),
     ("发布日期：2008-11-13T10:51:00", datetime(2008, 11, 13, 10, 51)),
     ("时间：2008年11月13日下午3时30分", datetime(2008, 11, 13, 15, 30)),
+    ("时间：2008年11月13日下午3时", datetime(2008, 11, 13, 15)),  # the hour alone
+    ("时间：2008年11月13日上午9点 来源：新华网", datetime(2008, 11, 13, 9)),
+    ("发布：2022-10-17 来源：新华网", datetime(2022, 10, 17)),
 ]
 
 
@@ -353,6 +374,16 @@ DATE_CASES = [
 def test_date_formats(line: str, when: datetime) -> None:
     (doc,) = split_documents(f"组工干部要善于“四看”\n{line}\n{P1}")
     assert (doc.published_at, doc.lines, dict(doc.removed)) == (when, [P1], {"metadata_line": 1})
+
+
+def test_a_source_given_as_its_address() -> None:
+    url = "http://www.gov.cn/xinwen/2022-10/17/content_123.htm"
+    [doc] = split_documents(f"坚持党要管党\n发布时间：2022-10-17 来源：{url}\n正文内容。")
+    assert (doc.published_at, doc.source_name, doc.lines) == (
+        datetime(2022, 10, 17),
+        url,
+        ["正文内容。"],
+    )
 
 
 def test_impossible_date_line_is_body() -> None:
@@ -906,6 +937,23 @@ def test_a_meeting_time_under_a_heading_starts_no_article() -> None:
     ]
     (doc,) = split_documents("\n".join(lines))
     assert (doc.title, doc.published_at) == (lines[0], datetime(2022, 10, 10))
+    assert doc.lines == lines[2:]
+
+
+def test_a_meeting_time_under_the_header_label_starts_no_article() -> None:
+    # the header's own label is a bare 时间: a meeting's 时间 line repeats it
+    lines = [
+        "关于举办党务干部培训班的通知",
+        "时间：2023-02-25",
+        "各基层党组织：",
+        "县委组织部决定举办党务干部培训班。现将有关事项通知如下。",
+        "培训安排",
+        "时间：2023年3月1日至3日",
+        "地点：县委党校",
+        "请各单位于2月28日前报送名单。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.published_at) == (lines[0], datetime(2023, 2, 25))
     assert doc.lines == lines[2:]
 
 

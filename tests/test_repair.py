@@ -85,6 +85,10 @@ PUNCTUATION = [
     ("Hello, world! Is it? Yes: no; (a)", "Hello, world! Is it? Yes: no; (a)"),
     ("重点岗位AB岗", "重点岗位AB岗"),
     ("邮箱 a.b@gov.cn", "邮箱 a.b@gov.cn"),
+    # a line's enumerator keeps its dot (一.主要成效 is a heading, not a sentence end)
+    ("一.主要工作成效", "一.主要工作成效"),
+    ("  十一.其他事项", "  十一.其他事项"),
+    ("成效明显.二.存在的问题", "成效明显。二。存在的问题"),
 ]
 
 

@@ -27,6 +27,8 @@ _MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|[?!]{{2,}}(?={_C})")
 _RUN_HINT = re.compile(r"[?!]{2}")
 # A full stop after Han text, before Han text or at the end of a line (3.5 is untouched).
 _PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（]|$)", re.M)
+# A line's enumerator before the full stop: 一.主要成效 keeps its dot (a heading's).
+_ENUMERATOR = re.compile(r"\s*[一二三四五六七八九十]{1,3}")
 # Parentheses on one line; made full-width when they hold a Han character: (試行).
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 # Straight double quotes on one line; made curly when they hold a Han character.
@@ -45,9 +47,17 @@ def _fix(text: str) -> tuple[str, int]:
 
     text = _PARENS.sub(lambda m: enclose(m, "（", "）"), text)
     text = _QUOTES.sub(lambda m: enclose(m, "“", "”"), text)
-    for pattern, repl in ((_ELLIPSIS, "……"), (_PERIOD, "。")):
-        text, n = pattern.subn(repl, text)
-        found += n
+    text, n = _ELLIPSIS.subn("……", text)
+    found += n
+
+    def period(m: re.Match[str]) -> str:
+        nonlocal found
+        if _ENUMERATOR.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            return "."
+        found += 1
+        return "。"
+
+    text = _PERIOD.sub(period, text)
 
     if _RUN_HINT.search(text):  # rare: spares most lines a pass
 

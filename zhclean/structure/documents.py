@@ -379,8 +379,8 @@ _WEEKDAY = rf"(?:{_any('星期', '周')}[一二三四五六日天])"
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.．年]\s*(?P<m>\d{1,2})\s*[-/.．月]\s*(?P<d>\d{1,2})\s*日?"
     rf"(?:(?:\s*{_WEEKDAY})?(?:\s*|T)(?P<half>[上下]午)?\s*(?P<H>\d{{1,2}})"
-    r"\s*[:：时時点點]\s*(?P<M>\d{1,2})"
-    r"(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?\s*分?)?"
+    r"\s*(?:[:：时時点點]\s*(?P<M>\d{1,2})"
+    r"(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?\s*分?|[时時点點]))?"  # or the hour alone: 3时
 )
 # A date in Chinese numerals, as speeches give it: "二〇二三年四月十日" (○ and 零 for 〇 too)
 _CN_DATE = re.compile(
@@ -404,6 +404,7 @@ _FIELD = re.compile(
     "(?:(?P<time>"
     + _any(
         "发布时间", "发表时间", "更新时间", "发稿时间", "时间", "发布日期", "发表日期", "日期",
+        "发布",
     )
     + ")|(?P<source>"
     + _any(
@@ -423,7 +424,8 @@ _FIELD = re.compile(
     + "))\\s*[：:]"
 )  # fmt: skip
 _HEADER_FIELDS = frozenset({"time", "source", "author", "views", "editor", "poster"})
-_PUBLISHED = frozenset(_words("发布时间 发表时间 更新时间 发稿时间 发布日期 发表日期"))
+_BARE_DATE_LABELS = frozenset(_words("时间 日期"))  # a meeting's as well as a page's
+_PUBLISHED = frozenset(_words("发布时间 发表时间 更新时间 发稿时间 发布日期 发表日期 发布"))
 # A page's machine timestamp (a meeting notice writes 2022年10月17日上午9时)
 _TIMESTAMP = re.compile(r"(?:19|20)\d{2}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}")
 _TRAILER_FIELDS = frozenset({"source", "author", "editor"})
@@ -594,13 +596,16 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
         return [build(0, len(lines))]
 
     def published(found: tuple[str, ...] | None) -> bool:
-        """Labels of a page's header: the first article's, or a publishing date's
-        (发布时间…), or more than a date (来源, 作者…). A bare 时间：… under a heading
-        (a meeting's, in a notice) is no new article."""
-        return found is not None and (
-            found == labels
+        """Labels of a page's header: the first article's (unless only a bare 时间 or
+        日期), or a publishing date's (发布时间…), or more than a date (来源, 作者…). A bare
+        时间：… under a heading (a meeting's, in a notice) is no new article."""
+        if found is None:
+            return False
+        simplified = {label.translate(_TO_SIMPLIFIED) for label in found}
+        return (
+            (found == labels and not simplified <= _BARE_DATE_LABELS)
             or len(found) > 1
-            or any(label.translate(_TO_SIMPLIFIED) in _PUBLISHED for label in found)
+            or not simplified.isdisjoint(_PUBLISHED)
         )
 
     cuts = [content[k] for k in range(2, len(content) - 2) if published(opens(k))]
@@ -781,7 +786,7 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
     """
     i = seen = 0
     while i < len(lines) and seen < HEADER_ZONE:
-        kind = _header_line(lines[i], draft)
+        kind = _header_line(lines[i], draft, lines[i + 1] if i + 1 < len(lines) else None)
         if kind is None:
             break
         if kind != "title":
@@ -796,8 +801,9 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
     return i
 
 
-def _header_line(line: str, draft: DocumentDraft) -> str | None:
-    """Record `line` if it belongs to the title block; return its kind ("title", …)."""
+def _header_line(line: str, draft: DocumentDraft, after: str | None = None) -> str | None:
+    """Record `line` if it belongs to the title block; return its kind ("title", …).
+    `after` is the next line: a title ending in ？ or ！ needs a line of fields under it."""
     core = _unbracket(line)
     if _CREDIT.match(core):
         _add_extra(draft, "editors", core)
@@ -812,7 +818,12 @@ def _header_line(line: str, draft: DocumentDraft) -> str | None:
         draft.published_at = draft.published_at or when
         return "metadata_line"
     if draft.title is None:
-        if _is_title(line):
+        if _is_title(line) or (
+            line[-1] in "？！?!"
+            and _is_title(line.rstrip("？！?!"))
+            and after is not None
+            and _parse_fields(after, _HEADER_FIELDS) is not None
+        ):
             draft.title = line
             return "title"
         return None
@@ -959,7 +970,7 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
     elif kind == "source":
         token, *more = value.split(maxsplit=1)
         rest = more[0] if more else ""
-        if len(token) > 30:
+        if len(token) > 30 and not token.startswith(("http://", "https://", "www.")):
             return False
         found.setdefault("source_name", token)
     elif kind == "author":
@@ -974,7 +985,7 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
     elif kind == "poster":  # who put it on the site (an account or an office): not the author
         token, *more = value.split(maxsplit=1)
         rest = more[0] if more else ""
-        if len(token) > 30:
+        if len(token) > 30 and not token.startswith(("http://", "https://", "www.")):
             return False
         found.setdefault("poster", token)
     _take_loose(rest, found)
