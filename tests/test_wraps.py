@@ -48,9 +48,44 @@ def test_unindented_paragraphs_are_joined_where_no_sentence_ends() -> None:
     assert joined == len(lines) - len(PARAGRAPHS)
 
 
+def _hanging(paragraph: str, width: int, indent: str = "") -> list[str]:
+    """`_wrapped`, as a word processor does it: a mark that would open the next line
+    hangs past the margin instead."""
+    lines, line = [], indent
+    for c in paragraph:
+        if len((line + c).encode("gbk")) > width and c not in "，。、；：！？”）":
+            lines.append(line)
+            line = ""
+        line += c
+    return [*lines, line]
+
+
+@pytest.mark.parametrize("width", [46, 60, 76])
+def test_marks_hanging_past_the_margin_do_not_hide_the_width(width: int) -> None:
+    indent = "\u3000\u3000"
+    lines = [ln for p in PARAGRAPHS for ln in _hanging(p, width, indent * (len(p) > 10))]
+    assert any(len(ln.encode("gbk")) > width for ln in lines)  # a mark hangs
+    text, joined = fix_hard_wraps("\n".join(lines))
+    assert text.split("\n") == [indent * (len(p) > 10) + p for p in PARAGRAPHS]
+    assert joined == len(lines) - len(PARAGRAPHS)
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        # a table whose columns end at one width, and a table of contents: no prose
+        "单位名称      党员总数    发展党员数      培训人次\n"
+        + "\n".join(
+            f"{name}{' ' * (14 - 2 * len(name))}{a:>5}{b:>14}{c:>14}"
+            for name, a, b, c in [
+                ("城关镇", "1,234", 25, "3,702"),
+                ("东关街道", "986", 18, "2,958"),
+                ("南湖乡", "765", 12, "2,295"),
+                ("北山镇", "1,102", 21, "3,306"),
+                ("西河乡", "543", 9, "1,629"),
+            ]
+        ),
+        "\n".join(f"{n}、第{n}部分的标题{'.' * 30}{n * 3}" for n in "一二三四五六"),
         "\n".join(PARAGRAPHS),  # one paragraph a line already
         "\n".join(
             ["组织部门是党员之家、干部之家、人才之家，要把组织部门建设好。"] * 8

@@ -76,7 +76,7 @@ def fix_page_breaks(text: str) -> tuple[str, Counter[str]]:
     numbers |= _bare_numbers(lines)
     if not numbers:
         return text, Counter()
-    join = wrap_width([gbk_width(line.rstrip()) for line in lines if line.strip()]) is None
+    join = wrap_width(lines) is None
     out: list[str] = []
     held: list[str] = []  # blank lines after a page number
     counts: Counter[str] = Counter(page_numbers=len(numbers))

@@ -7,7 +7,10 @@ long lines stop at it and almost none goes past it; a line that reaches it runs 
 next unless the next one opens a paragraph (indented, when the file indents its
 paragraphs) or, in a file that does not indent, the line ends a sentence (a paragraph
 cut just after a sentence end then stays cut). The wrap cuts at a width, not between
-words, so the lines are joined with nothing between them.
+words, so the lines are joined with nothing between them. A mark a word processor lets
+hang past the margin (`，` as the line's last character) does not count as past the
+width; lines of a table (columns aligned by spaces) or a table of contents (a dot
+leader) are never wrapped text.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ MIN_WRAPPED = 5  # fewest lines at the width that show a wrap
 INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 _ENDS = "。！？!?…：:"  # a sentence, or a paragraph introducing a list
 _CLOSING = "”’」』）)"
+_HANGING = "，。、；：！？”’」』）》"  # marks a word processor lets run past the margin
+# Columns aligned by runs of spaces, or a table of contents' dot leader: no prose
+_TABULAR = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S|\.{4,}|…{3,}|·{4,}|-{4,}")
 
 
 def gbk_width(line: str) -> int:
@@ -27,18 +33,29 @@ def gbk_width(line: str) -> int:
     return len(line.encode("gbk", "replace"))
 
 
-def wrap_width(widths: list[int]) -> int | None:
-    """The width lines were cut at, or None: the commonest width of the long lines
+def _size(line: str) -> tuple[int, int]:
+    """(width, width of a last mark that may hang past the margin, else 0); a tabular
+    line (columns aligned by spaces, a dot leader) is width 0: never wrapped text."""
+    line = line.rstrip()
+    if not line or _TABULAR.search(line):
+        return 0, 0
+    return gbk_width(line), 2 if line[-1] in _HANGING else 0
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the lines were cut at, or None: the commonest width of the long lines
     (with one less: a two-byte character does not fit in the last byte), reached by
-    most of them and passed by almost none."""
-    long = [w for w in widths if w >= MIN_WIDTH]
+    most of them and passed by almost none (a mark hanging past it, as word processors
+    let `，。` do, does not count)."""
+    sizes = [size for size in map(_size, lines) if size[0]]
+    long = [w for w, _ in sizes if w >= MIN_WIDTH]
     if len(long) < MIN_WRAPPED:
         return None
     counts = Counter(long)
     width = max(counts, key=lambda w: (counts[w] + counts[w - 1], w))
-    at = counts[width] + counts[width - 1]
-    over = sum(n for w, n in counts.items() if w > width)
-    if at < MIN_WRAPPED or at * 2 < len(long) or over * 50 > len(widths):
+    at = sum(1 for w, hang in sizes if width - 1 <= w - hang <= width or width - 1 <= w <= width)
+    over = sum(1 for w, hang in sizes if w - hang > width)
+    if at < MIN_WRAPPED or at * 2 < len(long) or over * 50 > len(sizes):
         return None
     return width
 
@@ -55,19 +72,18 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     if len(lines) < MIN_WRAPPED:
         return text, 0
-    widths = [gbk_width(line.rstrip()) for line in lines]
-    width = wrap_width([w for w in widths if w])
+    width = wrap_width(lines)
     if width is None:
         return text, 0
     indented = sum(bool(INDENT.match(line)) for line in lines if line.strip())
     indents = indented * 3 >= sum(1 for line in lines if line.strip())
     out = [lines[0]]
     joined = 0
-    for prev_width, line in zip(widths, lines[1:], strict=False):
+    for (prev_width, _), line in zip(map(_size, lines), lines[1:], strict=False):
         prev = out[-1].rstrip()
         runs_on = (
             prev_width >= width - 1
-            and line.strip()
+            and _size(line)[0]
             and (INDENT.match(line) is None if indents else not ends_sentence(prev))
         )
         if runs_on:  # cut at a width, not at a space: nothing to put between
