@@ -1231,3 +1231,93 @@ def test_cued_patterns_find_what_the_patterns_find_on_the_seeds() -> None:
     for cued in (documents._DISCLAIMER, documents._AD, documents._ANY_AD_HINT):
         found = [line for line in lines if cued.pattern.search(line)]
         assert found and [line for line in lines if cued.search(line)] == found
+
+
+def test_an_information_disclosure_record_over_the_title() -> None:
+    # 政府信息公开: the record's fields go to metadata, the title is the line under them
+    lines = [
+        "索引号：11410000MB1234567X/2022-00123",
+        "发布机构：某某市委组织部",
+        "主题分类：组织人事 党建",
+        "成文日期：2022年03月15日 发布日期：2022年03月16日",
+        "文号：某组发〔2022〕12号",
+        "有效性：有效",
+        "关于做好2022年度党员发展工作的通知",
+        "各县（市、区）委组织部：",
+        "现将有关事项通知如下。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.published_at) == (lines[6], datetime(2022, 3, 16))
+    assert doc.lines == lines[7:]
+    assert doc.extra == {
+        "index_number": "11410000MB1234567X/2022-00123",
+        "poster": "某某市委组织部",
+        "category": "组织人事 党建",
+        "written_at": "2022-03-15 00:00:00",
+        "document_number": "某组发〔2022〕12号",
+        "validity": "有效",
+    }
+
+
+def test_a_record_names_the_title_and_gives_only_the_signing_date() -> None:
+    lines = [
+        "名称：关于印发《党员教育管理办法》的通知",
+        "发文机关：中共某某县委组织部 生成日期：2022-05-10",
+        "关于印发《党员教育管理办法》的通知",  # the page's heading repeats it
+        "各乡镇党委：现将办法印发给你们。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.published_at) == (
+        "关于印发《党员教育管理办法》的通知",
+        datetime(2022, 5, 10),
+    )
+    assert doc.lines == lines[3:]
+    assert doc.extra["issuer"] == "中共某某县委组织部"
+
+
+def test_a_red_header_masthead_and_document_number() -> None:
+    lines = [
+        "中共某某市委组织部文件",
+        "某组发〔2022〕12号 签发人：张三",
+        "关于做好2022年度党员发展工作的通知",
+        "各县（市、区）委组织部：现将有关事项通知如下。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.title == lines[2]
+    assert doc.lines == lines[3:]
+    assert doc.extra == {
+        "masthead": "中共某某市委组织部文件",
+        "document_number": "某组发〔2022〕12号",
+        "signer": "张三",
+    }
+
+
+def test_a_column_name_over_the_title() -> None:
+    lines = [
+        "工作动态",
+        "我县召开基层党建工作推进会",
+        "发布时间：2023-03-10 来源：县委组织部",
+        "3月10日，我县召开基层党建工作推进会。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.published_at, doc.source_name) == (
+        lines[1],
+        datetime(2023, 3, 10),
+        "县委组织部",
+    )
+    assert doc.lines == lines[3:]
+    assert doc.extra == {"column": "工作动态"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a title ending in 文件 that is no masthead, and a title over a subtitle
+        ["关于转发省委组织部文件", "各乡镇党委：现将文件转发给你们。"],
+        ["关于加强党建工作的意见", "为进一步加强党建工作，提出如下意见。", "一、总体要求"],
+    ],
+)
+def test_titles_that_only_look_like_a_masthead_or_a_column(lines: list[str]) -> None:
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.title == lines[0]
+    assert doc.lines == lines[1:]

@@ -107,7 +107,7 @@ _VARIANTS: dict[str, str] = {
         "为為爲 核覈 内內 秘祕 终終 注註 备備 证證 启啟啓 获獲穫 带帶 准準 给給 "
         "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐 办辦 华華 台臺颱檯 "
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
-        "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團"
+        "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種"
     )
 }
 
@@ -391,6 +391,17 @@ _CN_DATE = re.compile(
 _ANY_DATE = re.compile(f"{_DATE.pattern}|{_CN_DATE.pattern}")
 # A line holding only a date: "2008年11月13日", "（2023年4月10日）", "2008-11-13 星期四"
 _DATE_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_ANY_DATE.pattern})\s*{_WEEKDAY}?\s*[）)】\]]?$")
+# A red-header document's masthead: "中共某某市委组织部文件"
+_MASTHEAD = re.compile(
+    r"^(?!.*(?:关于|的))\S{2,30}"
+    + _any("委员会", "委", "办公室", "办公厅", "政府", "部", "局", "厅", "院", "党组", "党委")
+    + "文件$"
+)
+# A document number: "某组发〔2022〕12号", with its signer in a report to a superior
+_DOCUMENT_NUMBER = re.compile(
+    r"^(?P<number>[^\s，。：:]{1,20}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号)"
+    r"(?:\s+签发人[：:]\s*(?P<signer>\S{2,4}))?$"
+)
 # The office signing a document, on the line above its date: "中共某某县委办公室"
 _ISSUER = re.compile(
     r"^[^，。；：！？,;:!?\s]{2,30}"
@@ -400,6 +411,17 @@ _ISSUER = re.compile(
     + "$"
 )  # fmt: skip
 # The labels of header fields, each group named by the field it holds
+# The labels of a government information-disclosure record (政府信息公开) and the
+# metadata key each value goes to
+_RECORD_KEYS = {
+    "索引号": "index_number", "信息索引号": "index_number",
+    "文号": "document_number", "发文字号": "document_number", "发文文号": "document_number",
+    "文件编号": "document_number",
+    "主题分类": "category", "公文种类": "category", "体裁分类": "category",
+    "组配分类": "category", "主题词": "keywords",
+    "有效性": "validity", "时效性": "validity",
+    "发文机关": "issuer", "发文单位": "issuer", "制发机关": "issuer", "签发人": "signer",
+}  # fmt: skip
 _FIELD = re.compile(
     "(?:(?P<time>"
     + _any(
@@ -421,9 +443,17 @@ _FIELD = re.compile(
     + _any("责任编辑", "责编", "编辑", "美编", "校对", "审核", "审校", "编审")
     + ")|(?P<poster>"
     + _any("发布者", "发布人", "发布单位", "发布机构", "发布部门", "录入者", "录入", "上传者")
+    + ")|(?P<record>"
+    + _any(*_RECORD_KEYS)
+    + ")|(?P<written>"
+    + _any("成文日期", "生成日期", "印发日期")
+    + ")|(?P<name>"
+    + _any("名称", "标题", "文件名称")
     + "))\\s*[：:]"
 )  # fmt: skip
-_HEADER_FIELDS = frozenset({"time", "source", "author", "views", "editor", "poster"})
+_HEADER_FIELDS = frozenset(
+    {"time", "source", "author", "views", "editor", "poster", "record", "written", "name"}
+)
 _BARE_DATE_LABELS = frozenset(_words("时间 日期"))  # a meeting's as well as a page's
 _PUBLISHED = frozenset(_words("发布时间 发表时间 更新时间 发稿时间 发布日期 发表日期 发布"))
 # A page's machine timestamp (a meeting notice writes 2022年10月17日上午9时)
@@ -786,13 +816,15 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
     """
     i = seen = 0
     while i < len(lines) and seen < HEADER_ZONE:
-        kind = _header_line(lines[i], draft, lines[i + 1] if i + 1 < len(lines) else None)
+        kind = _header_line(lines[i], draft, lines[i + 1 : i + 3])
         if kind is None:
             break
         if kind != "title":
             draft.removed[kind] += 1
-            seen += 1
+            seen += not _FIELD.match(_unbracket(lines[i]))  # a record may run long
         i += 1
+    if draft.published_at is None and "written_at" in draft.extra:  # signed, not published
+        draft.published_at = datetime.fromisoformat(draft.extra["written_at"])
     if i < len(lines) and seen < HEADER_ZONE and draft.title is not None and draft.author is None:
         rest = _cut_run_in_byline(lines[i], draft)
         if rest is not None:
@@ -801,9 +833,13 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
     return i
 
 
-def _header_line(line: str, draft: DocumentDraft, after: str | None = None) -> str | None:
+def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None) -> str | None:
     """Record `line` if it belongs to the title block; return its kind ("title", …).
-    `after` is the next line: a title ending in ？ or ！ needs a line of fields under it."""
+
+    `after` holds the next two lines: a title ending in ？ or ！ needs a line of fields
+    under it, and a title-like line over a title over fields is a column's name.
+    """
+    after = after or []
     core = _unbracket(line)
     if _CREDIT.match(core):
         _add_extra(draft, "editors", core)
@@ -818,15 +854,32 @@ def _header_line(line: str, draft: DocumentDraft, after: str | None = None) -> s
         draft.published_at = draft.published_at or when
         return "metadata_line"
     if draft.title is None:
+        if m := _MASTHEAD.match(line):  # 中共某某市委组织部文件, over its number
+            _add_extra(draft, "masthead", line)
+            return "metadata_line"
+        if m := _DOCUMENT_NUMBER.match(line):  # 某组发〔2022〕12号
+            _add_extra(draft, "document_number", m["number"])
+            if m["signer"]:
+                _add_extra(draft, "signer", m["signer"])
+            return "metadata_line"
+        fields_next = len(after) > 0 and _parse_fields(after[0], _HEADER_FIELDS) is not None
+        if (
+            _is_title(line)
+            and len(after) > 1
+            and not fields_next
+            and _is_title(after[0])
+            and _parse_fields(after[1], _HEADER_FIELDS) is not None
+        ):  # 工作动态 / 我县召开…推进会 / 发布时间：…
+            _add_extra(draft, "column", line)
+            return "metadata_line"
         if _is_title(line) or (
-            line[-1] in "？！?!"
-            and _is_title(line.rstrip("？！?!"))
-            and after is not None
-            and _parse_fields(after, _HEADER_FIELDS) is not None
+            line[-1] in "？！?!" and _is_title(line.rstrip("？！?!")) and fields_next
         ):
             draft.title = line
             return "title"
         return None
+    if line == draft.title:  # the title again (a record's 名称, then the page's heading)
+        return "metadata_line"
     if _SUBTITLE.match(line):
         _add_extra(draft, "subtitle", line)
         if draft.published_at is None and (m := _ANY_DATE.search(line)):
@@ -988,6 +1041,23 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
         if len(token) > 30 and not token.startswith(("http://", "https://", "www.")):
             return False
         found.setdefault("poster", token)
+    elif kind == "record":  # stated as it is: 某组发〔2022〕12号, 11410000MB1234567X/2022-00123
+        if len(value) > 60:
+            return False
+        key = _RECORD_KEYS[label.rstrip("：: ").translate(_TO_SIMPLIFIED)]
+        found.setdefault("records", {}).setdefault(key, value)
+        return True
+    elif kind == "written":  # the date the document was signed
+        m = _ANY_DATE.match(value)
+        if m is None or (when := _datetime(m)) is None:
+            return False
+        found.setdefault("written_at", when)
+        rest = value[m.end() :]
+    elif kind == "name":  # the document's title
+        if len(value) > 2 * TITLE_MAX_LEN or _SENTENCE_END.search(value):
+            return False
+        found.setdefault("title", value)
+        return True
     _take_loose(rest, found)
     return True
 
@@ -1029,9 +1099,14 @@ def _apply(found: dict, draft: DocumentDraft) -> None:
     draft.published_at = draft.published_at or found.get("published_at")
     draft.author = draft.author or found.get("author")
     draft.source_name = draft.source_name or found.get("source_name")
+    draft.title = draft.title or found.get("title")
     for key in ("author_unit", "editors", "poster"):
         if key in found:
             _add_extra(draft, key, found[key])
+    for key, value in found.get("records", {}).items():
+        _add_extra(draft, key, value)
+    if "written_at" in found:
+        _add_extra(draft, "written_at", found["written_at"].isoformat(sep=" "))
 
 
 # --- helpers --------------------------------------------------------------------
