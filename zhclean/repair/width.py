@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from zhclean.repair.chars import CJK_PUNCT, HAN, OFFICES
+from zhclean.repair.chars import CJK_PUNCT, HAN, OFFICES, SURNAMES
 from zhclean.repair.lm import model
 
 # \r\n and lone \r (old Mac), and Unicode line/paragraph separators.
@@ -32,6 +32,7 @@ _WHITESPACE_CHAR = re.compile(
 # A single space between two Han characters.
 _HAN_SPACE = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_WORD = re.compile(f"[{HAN}]+")
 _HAN_TAIL = re.compile(f"[{HAN}]{{1,4}}$")
 _HAN_HEAD = re.compile(f"[{HAN}]{{1,4}}")
 # A single space between Han text and a full-width mark (either order), or two marks.
@@ -50,6 +51,14 @@ _BYLINE = re.compile(
     r"[（(](?:本报|本台|本刊|新华社|人民网)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
     r" [^（()）]{1,40}[）)]"
 )
+# A news dateline, parted from the story by a space: 新华社北京7月4日电 全国…
+_DATELINE = re.compile(r"\d{1,2}日电(?= )")
+# A space parting two phrases (4+ characters each) of a book's or a document's title:
+# 《决胜全面建成小康社会 夺取新时代…》
+_TITLE_PHRASES = re.compile(f"(?<=[《 ])[{HAN}]{{4,}}( )(?=[{HAN}]{{4,}}[^《》]*》)")
+# A person's name after a space, alone or before 等 (王刚 李伟 陈静等同志)
+_NAME_AFTER = re.compile(f"[{HAN}]{{2,3}}(?![{HAN}])|[{HAN}]{{2,3}}(?=等)")
+_NAME_ALONE = re.compile(f"(?<![{HAN}])[{HAN}]{{2,3}}$")
 
 # Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -122,12 +131,18 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     bylines = (
         [m.span() for m in _BYLINE.finditer(text)] if "记者" in text or "通讯员" in text else []
     )
+    if (names := _name_list(text)) is not None:
+        return names
     article = _ARTICLE.match(text)
-    kept = article.end() if article else -1
+    kept = {article.end()} if article else set()
+    kept.update(m.end() for m in _DATELINE.finditer(text))
+    kept.update(g for a, b in bylines for g in range(a, b))
+    if "《" in text:
+        kept.update(m.start(1) for m in _TITLE_PHRASES.finditer(text))
     gaps = [
         m.start()
         for m in _HAN_SPACE.finditer(text)
-        if m.start() != kept and not any(a < m.start() < b for a, b in bylines)
+        if m.start() not in kept and not _between_names(text, m.start())
     ]
     spaced = len(gaps) >= 3 and len(gaps) * 2 >= len(_HAN_CHAR.findall(text))
     prose = _PROSE.search(text) is not None
@@ -142,6 +157,43 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
         return text, Counter()
     text = "".join(c for i, c in enumerate(text) if i not in drop)
     return text, Counter(stray_spaces=len(drop))
+
+
+def _between_names(text: str, gap: int) -> bool:
+    """Whether the space at `gap` parts two people's names in a list (王刚 李伟 陈静等,
+    主持人：王刚 李伟): each 2-3 characters opening with a common surname, the one after
+    it followed by 等, by another name or, when the one before stands alone, by the end."""
+    right = _NAME_AFTER.match(text, gap + 1)
+    if right is None or right.group()[0] not in SURNAMES:
+        return False
+    after = text[right.end() : right.end() + 2]
+    if after[:1] == "等" or (after[:1] == " " and after[1:] in SURNAMES):
+        tail = _HAN_TAIL.search(text, 0, gap)
+        return tail is not None and any(
+            len(tail.group()) >= k and tail.group()[-k] in SURNAMES for k in (2, 3)
+        )
+    alone = _NAME_ALONE.search(text, 0, gap)
+    return after[:1] != " " and alone is not None and alone.group()[0] in SURNAMES
+
+
+def _name_list(text: str) -> tuple[str, Counter[str]] | None:
+    """A line that lists names, a two-character one padded to the width of three
+    (王　明　李晓华　张　三): the padding goes, the spaces between names stay. None for
+    any other line."""
+    words = text.split(" ")
+    if len(words) < 4 or not all(0 < len(w) <= 3 and _HAN_WORD.fullmatch(w) for w in words):
+        return None
+    names: list[str] = []
+    padded = 0
+    for word in words:
+        if len(word) == 1 and names and len(names[-1]) == 1 and names[-1] in SURNAMES:
+            names[-1] += word
+            padded += 1
+        else:
+            names.append(word)
+    if sum(name[0] in SURNAMES and len(name) > 1 for name in names) * 4 < len(names) * 3:
+        return None
+    return " ".join(names), Counter(stray_spaces=padded) if padded else Counter()
 
 
 def _splits_word(text: str, gap: int) -> bool:

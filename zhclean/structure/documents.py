@@ -80,6 +80,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from zhclean.model import DocumentDraft
+from zhclean.repair.chars import SURNAMES as _SURNAMES
 from zhclean.repair.pages import PAGE_NUMBER
 
 HEADER_ZONE = 5  # lines under the title where title-block metadata may sit
@@ -149,18 +150,6 @@ _HAS_HAN = re.compile(f"[{_HAN}]")
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}·[{_HAN}]{{1,6}})"
 _NAME_RE = re.compile(_NAME)
 
-# Common surnames, Simplified and Traditional, for telling a bare name from a word.
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
-    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
-    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
-    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
-    "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-    "張劉陳楊黃趙吳孫馬羅鄭謝韓馮鄧蕭葉蘇呂盧鍾鐘譚陸賈韋鄒閆龍賀顧龔錢嚴湯齊喬龐顏莊聶魯歐"
-    "關蘭寧紀畢單塗駱藍鮑華饒繆車項連蘆婁竇費衛鄔邊師欒隋鞏鄺萬覃閻許曾馮蔣餘姜崔鄺樂"
-    "陽時農岳邵範於溫嶽遊簡麥黨宮應閔榮叢遲衞"
-)
 _COMPOUND_SURNAMES = frozenset(
     _words(
         "欧阳 歐陽 司马 司馬 上官 诸葛 諸葛 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 令狐 夏侯 "
