@@ -1321,3 +1321,74 @@ def test_titles_that_only_look_like_a_masthead_or_a_column(lines: list[str]) -> 
     (doc,) = split_documents("\n".join(lines))
     assert doc.title == lines[0]
     assert doc.lines == lines[1:]
+
+
+def test_a_closing_publicity_note_and_colophon_under_the_signature() -> None:
+    lines = [
+        "关于报送述职报告的通知",
+        "各基层党委：",
+        "请于1月15日前报送述职报告。",
+        "中共某某县委组织部",
+        "2022年12月28日",
+        "（此件公开发布）",
+        "抄送：县委办公室，县政府办公室。",
+        "中共某某县委组织部办公室　　2022年12月28日印发",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.lines == lines[1:3]
+    assert doc.published_at == datetime(2022, 12, 28)
+    assert doc.extra == {
+        "printed": "中共某某县委组织部办公室　　2022年12月28日印发",
+        "copies_to": "县委办公室，县政府办公室。",
+        "publicity": "此件公开发布",
+        "issuer": "中共某某县委组织部",
+    }
+    assert dict(doc.removed) == {"colophon": 3, "signature": 2}
+
+
+def test_a_byline_set_as_a_subtitle_gives_the_author() -> None:
+    lines = [
+        "在全市组织工作会议上的讲话",
+        "——市委常委、组织部长 张建国",
+        "同志们：",
+        "今天召开会议。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.author, doc.lines) == (lines[0], "张建国", lines[2:])
+    assert doc.extra == {"byline": "市委常委、组织部长 张建国"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            [
+                "中共某某市委办公室 某某市人民政府办公室关于印发《某某市推进基层党建与乡村振兴"
+                "深度融合三年行动方案（2022—2024年）》的通知",
+                "发布时间：2022-05-10 来源：市委办公室",
+                "各县（市、区）党委和人民政府：现将方案印发给你们。",
+            ],
+            None,
+        ),
+        (
+            [
+                "关于印发《某某县村级组织运转经费保障",
+                "办法（试行）》的通知",
+                "各乡镇党委：现将办法印发给你们。",
+            ],
+            "关于印发《某某县村级组织运转经费保障办法（试行）》的通知",
+        ),
+        (
+            [
+                "关于进一步加强和改进新形势下",
+                "基层党组织建设工作的意见",
+                "为进一步加强基层党组织建设，提出如下意见。",
+            ],
+            "关于进一步加强和改进新形势下基层党组织建设工作的意见",
+        ),
+    ],
+)
+def test_long_and_wrapped_titles(lines: list[str], title: str | None) -> None:
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.title == (title or lines[0])
+    assert doc.lines == lines[-1:]

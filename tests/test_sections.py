@@ -406,6 +406,12 @@ NOT_HEADING_CASES: list[tuple[str, str, list[Row]]] = [
         doc("他说了两句话：", "做人要正派", BODY, "做事要认真", BODY),
         [OPENING],
     ),
+    (
+        # a list of attachments, its first item after the label
+        "attachments_after_their_label",
+        doc(BODY, "附件：1.述职报告模板", "2.述职评议测评表", BODY),
+        [OPENING],
+    ),
 ]
 
 

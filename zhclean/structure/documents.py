@@ -38,18 +38,24 @@ stripped). Rules, in the order they apply:
    only where both sides keep body lines and the fields look like a page's header
    (the first's labels, a publishing label, more than a date, or a timestamp), not a
    meeting's `时间：…` under a heading.
-3. **Header zone** (the title and up to `HEADER_ZONE` lines under it): the
-   title is the first line when it is short, has no `。` and no sentence-final
-   punctuation at its end, and is no numbered heading. Under it: lines of
+3. **Header zone** (the title and up to `HEADER_ZONE` lines under it, lines of
+   fields not counted): the title is the first line when it is short (or long and
+   ending with its kind of document, `…的通知`), has no `。` and no sentence-final
+   punctuation at its end (`？`/`！` only with a line of fields under it), and is no
+   numbered heading; a title wrapped over two lines is joined (a `《` left open, or
+   `关于…` then `…的意见`). Above it may stand a government information-disclosure
+   record (`索引号：`, `文号：`, `发布机构：`, `成文日期：`, `名称：`…), a red-header
+   masthead (`中共某某市委组织部文件`) and document number (`某组发〔2022〕12号`), or a
+   column's name (a title-like line over the title and its fields). Under it: lines of
    labelled fields (`发布时间：… 访问次数：… 信息来源：…`; a bare name among them is
    the author; `作者：本报记者 张三` gives 张三, `作者：王建国（丹阳市委组织部）` gives
    王建国 and `author_unit`; view counts are dropped; the poster, `发布者：…`, goes to
    `poster`; site widgets among the fields, `【打印】`, go), a date alone (also in
    Chinese numerals, `（二〇二三年四月十日）`), a `——…`, `（在…上的讲话）` or
-   `在…上的讲话` subtitle, a byline (`office name`, `unit name`, `文/name`, or a
-   bare 2–3 character name opening with a common surname; several names stay
-   together), an original title (`原标题：…`). The block ends at the first
-   line that is none of these;
+   `在…上的讲话` subtitle (a `——office name` one is a byline), a byline (`office
+   name`, `unit name`, `文/name`, or a bare 2–3 character name opening with a common
+   surname; several names stay together), an original title (`原标题：…`). The block
+   ends at the first line that is none of these;
    if that line (under a title) opens with a byline run into the body
    (`…组织部长 李晓波胡锦涛总书记…`: an office with no `，；：`, a space, a name)
    the byline is cut off, but only when the name's length is certain: three
@@ -59,9 +65,10 @@ stripped). Rules, in the order they apply:
    None.
 4. **Trailer zone** (up to `TRAILER_ZONE` lines at the end): editor credits
    (`责编/肖楠 美编/石玉`), author notes (`（作者为…）`), source / author lines
-   (`（来源：…）`) and original titles; above them, a signature: a date alone (the
-   date, when the header gave none) and the issuing office on the line above it
-   (`issuer`).
+   (`（来源：…）`), original titles and a red-header document's closing notes
+   (`（此件公开发布）`, `抄送：…`, `…2022年12月28日印发`); above them, a signature: a date
+   alone (the date, when the header gave none) and the issuing office on the line
+   above it (`issuer`).
 5. A document needs at least one body line: one without is dropped, and a file
    with none yields `[]` (the pipeline rejects it as `no_content`).
 
@@ -69,7 +76,7 @@ Keywords match in Simplified and Traditional forms. Fields are never invented:
 what a document does not state stays None. Removals are counted in `removed`
 by kind: `separator`, `boilerplate_disclaimer`, `boilerplate_ad`,
 `boilerplate_nav`, `recommended_reading`, `metadata_line`, `run_in_byline`,
-`author_note`, `editor_credit`, `signature`, `compilation_header`,
+`author_note`, `editor_credit`, `signature`, `colophon`, `compilation_header`,
 `compilation_preamble`, `part_mark`.
 """
 
@@ -87,6 +94,7 @@ HEADER_ZONE = 5  # lines under the title where title-block metadata may sit
 TRAILER_ZONE = 3  # lines at the end where credits and notes may sit
 WEAK_MAX_LEN = 40  # widgets that open a line (分享到：, 扫一扫…) count only on lines this short
 TITLE_MAX_LEN = 60  # longest line taken as a title
+LONG_TITLE_MAX = 150  # longest title that ends with its kind of document (…的通知)
 
 
 def _words(text: str) -> list[str]:
@@ -108,7 +116,8 @@ _VARIANTS: dict[str, str] = {
         "为為爲 核覈 内內 秘祕 终終 注註 备備 证證 启啟啓 获獲穫 带帶 准準 给給 "
         "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐 办辦 华華 台臺颱檯 "
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
-        "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種"
+        "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種 决決 "
+        "议議 则則 结結 复覆復 条條 细細 规規 划劃 计計"
     )
 }
 
@@ -380,6 +389,22 @@ _CN_DATE = re.compile(
 _ANY_DATE = re.compile(f"{_DATE.pattern}|{_CN_DATE.pattern}")
 # A line holding only a date: "2008年11月13日", "（2023年4月10日）", "2008-11-13 星期四"
 _DATE_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_ANY_DATE.pattern})\s*{_WEEKDAY}?\s*[）)】\]]?$")
+# The kind of document a title ends with: "…的通知", "…实施方案（试行）"
+_KIND_END = re.compile(
+    _any(
+        "通知", "意见", "决定", "办法", "方案", "规定", "报告", "讲话", "批复", "通报", "纪要",
+        "公告", "通告", "请示", "规划", "细则", "条例", "规则", "要点", "总结", "计划", "函",
+        "决议", "公报", "指引", "清单", "守则", "章程",
+    )
+    + r"(?:[（(][^（()）]{1,10}[）)])?$"
+)  # fmt: skip
+# A red-header document's closing notes: "（此件公开发布）", "（此件不予公开）"
+_PUBLICITY = re.compile(r"^[（(]\s*此件[^（()）]{1,10}[）)]$")
+# Its colophon: "抄送：市委办公室，市政府办公室。", "某某县委办公室　2022年12月28日印发"
+_COLOPHON = re.compile(
+    rf"^(?:{_any('抄送', '抄报', '分送')}[：:]\s*(?P<to>\S.{{0,150}})"
+    rf"|\S.{{0,40}}(?:{_DATE.pattern}|{_CN_DATE.pattern})\s*{_any('印发', '印')})$"
+)
 # A red-header document's masthead: "中共某某市委组织部文件"
 _MASTHEAD = re.compile(
     r"^(?!.*(?:关于|的))\S{2,30}"
@@ -804,6 +829,7 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
     May cut a run-in byline off the first body line (in place).
     """
     i = seen = 0
+    _join_wrapped_title(lines)
     while i < len(lines) and seen < HEADER_ZONE:
         kind = _header_line(lines[i], draft, lines[i + 1 : i + 3])
         if kind is None:
@@ -820,6 +846,32 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
             lines[i] = rest
             draft.removed["run_in_byline"] += 1
     return i
+
+
+def _dash_byline(line: str) -> str | None:
+    """The name of a byline set as a subtitle ("——市委常委、组织部长 张建国"), else None."""
+    core = line.lstrip("—-－ ")
+    if m := _BYLINE.match(core):
+        return m["name"]
+    if (m := _UNIT_BYLINE.match(core)) and _is_name(_NAME_RE.match(m["name"]).group()):
+        return m["name"]
+    return None
+
+
+def _join_wrapped_title(lines: list[str]) -> None:
+    """Join a title wrapped over the first two lines (in place): the first leaves a 《
+    open that the second closes, or opens with 关于 where the second ends with the
+    document's kind (关于进一步加强…\n…工作的意见)."""
+    if len(lines) < 3:
+        return
+    first, second = lines[0], lines[1]
+    joined = first + second
+    opened = first.count("《") > first.count("》") and second.count("》") > second.count("《")
+    kind_after = (
+        first.startswith("关于") and not _KIND_END.search(first) and _KIND_END.search(second)
+    )
+    if (opened or kind_after) and _is_title(joined) and _is_title(first) and _is_title(second):
+        lines[:2] = [joined]
 
 
 def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None) -> str | None:
@@ -869,6 +921,10 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         return None
     if line == draft.title:  # the title again (a record's 名称, then the page's heading)
         return "metadata_line"
+    if _SUBTITLE.match(line) and (byline := _dash_byline(line)):  # ——组织部长 张建国
+        draft.author = draft.author or byline
+        _add_extra(draft, "byline", line.lstrip("—-－ "))
+        return "metadata_line"
     if _SUBTITLE.match(line):
         _add_extra(draft, "subtitle", line)
         if draft.published_at is None and (m := _ANY_DATE.search(line)):
@@ -890,9 +946,10 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
 
 
 def _is_title(line: str) -> bool:
-    """A short line that does not read as a sentence or a numbered heading."""
+    """A short line that does not read as a sentence or a numbered heading (a long one
+    when it ends with the kind of document it titles: …的通知)."""
     return (
-        len(line) <= TITLE_MAX_LEN
+        (len(line) <= TITLE_MAX_LEN or (len(line) <= LONG_TITLE_MAX and _KIND_END.search(line)))
         and line[-1] not in _TITLE_BAD_END
         and "。" not in line
         and _HAS_HAN.search(line) is not None
@@ -965,6 +1022,12 @@ def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
     if m := _ORIGINAL_TITLE.match(line):
         _add_extra(draft, "original_title", m["title"])
         return "metadata_line"
+    if _PUBLICITY.match(line):  # （此件公开发布）
+        _add_extra(draft, "publicity", core)
+        return "colophon"
+    if m := _COLOPHON.match(line):  # 抄送：… / 某某办公室　2022年12月28日印发
+        _add_extra(draft, "copies_to" if m["to"] else "printed", m["to"] or line)
+        return "colophon"
     return None
 
 

@@ -60,6 +60,7 @@ _ENUMERATOR_OPENING = re.compile(
 _PHRASE_BREAK = re.compile(r"[，,；;：:]")
 # a Han character
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ATTACHMENTS = re.compile(r"^\s*附\s*件\s*[：:]\s*")
 
 NUMBERED_MAX = 45  # longest numbered heading line, in characters
 SHORT_MAX = 20  # a numbered line this short may end with one 。！？
@@ -136,8 +137,12 @@ def _plain_shape(line: str) -> bool:
 def _heading_styles(lines: list[_Line]) -> list[str | None]:
     """The numbering style of each heading line, None for body lines."""
     shapes = [_numbered_shape(ln.text) for ln in lines]
-    # the numbering each line opens with, heading-shaped or not ("2、业务精通；" too)
-    opens = [found[0] if (found := numbering(ln.text)) else None for ln in lines]
+    # the numbering each line opens with, heading-shaped or not ("2、业务精通；" too; a
+    # list of attachments opens after its label, 附件：1.…)
+    opens = [
+        found[0] if (found := numbering(_ATTACHMENTS.sub("", ln.text, count=1))) else None
+        for ln in lines
+    ]
     styles: list[str | None] = [None] * len(lines)
     for i, shape in enumerate(shapes):
         if shape is None or i + 1 == len(lines):
