@@ -142,6 +142,9 @@ CJK_FORMS = [
     ("⻢克思主义⻘年", "马克思主义青年", {"cjk_radicals": 2}),
     # compatibility ideographs with a canonical equivalent: U+F900 U+F91D
     ("\uf900有此理，\uf91d", "豈有此理，欄", {"compatibility_ideographs": 2}),
+    # bullets of the Symbol and Wingdings fonts left at private-use code points
+    ("\uf06c加强政治建设\uf0b7要点", "●加强政治建设•要点", {"symbol_font": 2}),
+    ("\ue000造字", "\ue000造字", {}),  # another private-use character: nothing known
     # radical forms that are no character of their own, and correct text, stay
     ("⺅⻌⺮部首", "⺅⻌⺮部首", {}),
     ("人民群众，长期坚持", "人民群众，长期坚持", {}),

@@ -91,7 +91,15 @@ _COMPATIBILITY = {
     for code in range(0xF900, 0xFB00)
     if unicodedata.normalize("NFC", chr(code)) != chr(code)
 }
-_CJK_FORM = re.compile("[" + "".join(map(chr, sorted({**_RADICALS, **_COMPATIBILITY}))) + "]")
+# Bullets of the Symbol and Wingdings fonts, which Word and PDF text leave at private-use
+# code points (U+F0xx) when the font is dropped
+_SYMBOL_FONT = {
+    0xF06C: "●", 0xF06E: "■", 0xF075: "◆", 0xF076: "❖", 0xF0A7: "▪", 0xF0B7: "•",
+    0xF0D8: "➢", 0xF0FC: "✔",
+}  # fmt: skip
+_CJK_FORM = re.compile(
+    "[" + "".join(map(chr, sorted({**_RADICALS, **_COMPATIBILITY, **_SYMBOL_FONT}))) + "]"
+)
 
 
 def _sub(pattern: re.Pattern[str], repl: str, text: str) -> tuple[str, int]:
@@ -232,11 +240,17 @@ def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
 
 def fix_cjk_forms(text: str) -> tuple[str, Counter[str]]:
     """Radicals that stand for characters (text from PDFs: ⼈⺠ -> 人民) and CJK
-    compatibility ideographs with a canonical equivalent, each to its unified ideograph."""
+    compatibility ideographs with a canonical equivalent, each to its unified ideograph;
+    Symbol and Wingdings bullets left at private-use code points to their characters."""
     if not _CJK_FORM.search(text):
         return text, Counter()
     counts: Counter[str] = Counter()
-    for name, table in (("cjk_radicals", _RADICALS), ("compatibility_ideographs", _COMPATIBILITY)):
+    tables = (
+        ("cjk_radicals", _RADICALS),
+        ("compatibility_ideographs", _COMPATIBILITY),
+        ("symbol_font", _SYMBOL_FONT),
+    )
+    for name, table in tables:
         fixed = text.translate(table)
         counts[name] = sum(a != b for a, b in zip(text, fixed, strict=True))
         text = fixed
