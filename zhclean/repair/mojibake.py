@@ -255,7 +255,7 @@ def _pair_ok(a: int, b: int, codec: str = "gbk") -> bool:
 
 
 OWN, UNDEFINED = -1, -2
-_CP1252_UNDEFINED = frozenset(b for b in range(0x80, 0xA0) if bytes([b]) not in _CP1252.values())
+_CP1252_UNDEFINED = frozenset(b for b in range(0x80, 0xA0) if b not in _CP1252.values())
 
 
 @lru_cache(maxsize=8192)
@@ -316,6 +316,8 @@ def _reconstruct(
     reconstructed characters (U+FFFD where no known character fits), chosen with the text
     around (`left`, `right`; None: the line ends). None when no reading is well-formed."""
     n = len(data)
+    # bytes a cp1252 decoder replaced (by U+FFFD or `?`) are those it leaves undefined
+    lost = (HOLE, 0x3F) if codec == "cp1252" else (HOLE,)
 
     def follower(q: int) -> int | None:
         if q + 1 < n:
@@ -387,7 +389,7 @@ def _reconstruct(
                     i0 = state[0]
                     nexts = tuple(
                         None
-                        if b is not None or data[i0 + k] != HOLE
+                        if b is not None or data[i0 + k] not in lost
                         else UNDEFINED
                         if codec == "cp1252"
                         else (OWN if k + 1 < len(pat) else follower(i0 + k))
