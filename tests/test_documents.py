@@ -1392,3 +1392,54 @@ def test_long_and_wrapped_titles(lines: list[str], title: str | None) -> None:
     (doc,) = split_documents("\n".join(lines))
     assert doc.title == (title or lines[0])
     assert doc.lines == lines[-1:]
+
+
+P = "今年以来，县委坚持把党的政治建设摆在首位，各项工作取得明显成效。"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "extra"),
+    [
+        # a news title ending in 文件, with no document number under it: no masthead
+        (
+            ["县委常委会传达学习中央和省委文件", "5月6日，县委常委会传达学习有关文件精神。", P],
+            0,
+            {},
+        ),
+        # an interview's and a profile's subject are not the author
+        (
+            ["把群众的事当成自己的事", "——访某某县委书记 李伟", P],
+            0,
+            {"subtitle": "——访某某县委书记 李伟"},
+        ),
+        # a title over a speech's subtitle and the fields: no column's name
+        (
+            ["坚定不移推进全面从严治党", "——在全县警示教育大会上的讲话", "发布时间：2023-05-06", P],
+            0,
+            {"subtitle": "——在全县警示教育大会上的讲话"},
+        ),
+        # a 关于… title over a dash subtitle: no wrapped title
+        (
+            ["关于新时代基层党建工作的几点思考", "——在全县组织工作会议上的讲话", P],
+            0,
+            {"subtitle": "——在全县组织工作会议上的讲话"},
+        ),
+    ],
+)
+def test_header_lines_that_only_look_like_new_metadata(
+    lines: list[str], title: int, extra: dict
+) -> None:
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.author, doc.extra) == (lines[title], None, extra)
+    assert doc.lines[-1] == P
+
+
+def test_a_name_field_under_a_title_is_body() -> None:
+    lines = [
+        "关于拟命名县级红色教育基地的公示",
+        "名称：某某村革命烈士纪念馆",
+        "地址：某某县城关镇某某村",
+        P,
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.lines) == (lines[0], lines[1:])

@@ -37,6 +37,8 @@ FIXED = [
 KEPT = [
     r"C:\new\table\u.txt",  # a Windows path
     r"\u5173 one wide escape",
+    r"姓名栏只能填写汉字（\u4e00-\u9fa5），不得含有空格。",  # a text about escapes
+    r"正则 \xe5\x85 匹配",  # a byte run in a line that is no bytes repr
     r"b'\x89PNG\r\n'",  # one non-ASCII byte
     r"b'\x00\x01\xff\xfe'",  # not text in any codec
     r"\xff\xfe\xff\xfe",

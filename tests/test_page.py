@@ -113,3 +113,36 @@ def test_broken_markup_loses_no_text() -> None:
 )
 def test_text_that_is_not_a_whole_page_is_left_to_the_line_fixes(text: str) -> None:
     assert fix_html_page(text) == (text, {})
+
+
+P = "今年以来，县委坚持把党的政治建设摆在首位，各项工作取得明显成效。"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a wrapper whose class names a sidebar holds the article
+        f'<body class="has-sidebar"><div class="article"><h1>推进会召开</h1><p>{P}</p>'
+        "</div></body>",
+        # a menu leaves an inner <div> open: its skip would end at the wrapper's close
+        f'<body><div class="wrap"><div class="menu"><div>首页</div>'
+        f"<h1>推进会召开</h1><p>{P}</p></div></body>",
+    ],
+)
+def test_an_element_named_like_a_menu_takes_no_article_with_it(body: str) -> None:
+    page = f"<!DOCTYPE html><html><head><title>x</title></head>{body}</html>"
+    lines = fix_html_page(page)[0].split("\n")
+    assert lines[-2:] == ["推进会召开", P]
+
+
+def test_a_site_named_first_in_the_title_is_not_taken_for_the_article() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>某某县人民政府 - 工作动态</title></head>"
+        f"<body><h1>我县召开基层党建工作推进会</h1><p>{P}</p></body></html>"
+    )
+    assert fix_html_page(page)[0] == f"我县召开基层党建工作推进会\n{P}"
+    # no heading in the body: the title's longest part, unless a site's name
+    page = page.replace("<h1>我县召开基层党建工作推进会</h1>", "")
+    assert fix_html_page(page)[0] == P
+    page = page.replace("某某县人民政府 - 工作动态", "工作动态 | 我县召开基层党建工作推进会")
+    assert fix_html_page(page)[0] == f"我县召开基层党建工作推进会\n{P}"

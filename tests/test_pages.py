@@ -74,3 +74,15 @@ def test_in_a_hard_wrapped_file_the_wrap_joins_what_the_page_cut() -> None:
     assert [line.text for line in lines] == paragraphs
     assert lines[0].repairs["page_numbers"] == 1
     assert "page_breaks" not in lines[0].repairs  # the wrap joined them
+
+
+def test_years_counting_up_are_no_page_numbers() -> None:
+    page = "\n".join([WHOLE, REST, WHOLE + REST, CUT + "的要求。", WHOLE])
+    text = f"大事记\n{page}\n2021\n{page}\n2022\n{page}"
+    assert fix_page_breaks(text) == (text, {})
+
+
+def test_a_heading_at_the_foot_of_a_page_is_not_joined_to_the_next() -> None:
+    heading = "二、坚持以人民为中心，推动基层治理能力现代化取得新成效"
+    text = f"{WHOLE}\n{heading}\n— 3 —\n{REST}"
+    assert fix_page_breaks(text) == (f"{WHOLE}\n{heading}\n{REST}", {"page_numbers": 1})

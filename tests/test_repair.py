@@ -200,6 +200,8 @@ STRAY_SPACES = [
         "王明 李晓华 张三 刘德胜 陈静 赵国庆",
     ),
     ("（作者为江苏省丹 阳市 委常委、组织部部长）", "（作者为江苏省丹阳市委常委、组织部部长）"),
+    ("时 间 安 排", "时间安排"),  # letter-spaced words that open with a surname: no names
+    ("严 格 管 理", "严格管理"),
     # a dateline's space, and the space between two phrases of a title, stay
     ("新华社北京7月4日电 全国组织工作会议召开。", "新华社北京7月4日电 全国组织工作会议召开。"),
     (

@@ -6,16 +6,18 @@ Scrapers save what an API or a debug print gave them: a JSON string
 quoted-printable (`=E5=85=B3=E4=BA=8E`, lines cut with a soft break `=`). Each is
 decoded back to its text; nothing else is touched:
 
-- JSON: a line holding at least two escapes of non-ASCII characters has its JSON
-  escapes decoded (`\\n`, `\\"` and `\\\\` with them); a surrogate pair is one
-  character, a lone surrogate U+FFFD. A line escaped twice is decoded twice.
-- bytes: a `b'…'` literal, or a run of `\\xHH` escapes with printable ASCII between
-  them, whose bytes hold at least two non-ASCII ones and decode strictly as UTF-8 (a
-  character cut off at the end becomes U+FFFD), else as GB18030 or Big5 into plausible
-  Chinese.
-- quoted-printable: a text whose `=HH` runs (soft line breaks joined) decode that way
-  with at least four non-ASCII bytes among them is quoted-printable: its soft line
-  breaks are joined and every `=HH` run decoded.
+- JSON: a line holding at least two escapes of non-ASCII characters, and no other
+  non-ASCII character unless two escapes stand together (`汉字（\\u4e00-\\u9fa5）` is
+  a text about them), has its JSON escapes decoded (`\\n`, `\\"` and `\\\\` with
+  them); a surrogate pair is one character, a lone surrogate U+FFFD. A line escaped
+  twice is decoded twice.
+- bytes: a `b'…'` literal, or (in an ASCII line) a run of `\\xHH` escapes with
+  printable ASCII between them, whose bytes hold at least two non-ASCII ones and
+  decode strictly as UTF-8 (a character cut off at the end becomes U+FFFD), else as
+  GB18030 or Big5 into plausible Chinese.
+- quoted-printable: an ASCII text whose `=HH` runs (soft line breaks joined) decode
+  that way with at least four non-ASCII bytes among them is quoted-printable: its soft
+  line breaks are joined and every `=HH` run decoded.
 
 A Windows path (`C:\\new`), `x=3D` or `\\u00e9` alone stay as they are.
 """
@@ -37,6 +39,7 @@ MIN_QP_BYTES = 4  # non-ASCII bytes in decodable `=HH` runs that show quoted-pri
 _JSON_WIDE = re.compile(
     r"\\u(?:00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3})"
 )
+_JSON_RUN = re.compile(rf"(?:{_JSON_WIDE.pattern}){{{MIN_ESCAPES},}}")
 _JSON_TOKEN = re.compile(
     r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"  # a surrogate pair
     r"|\\u([0-9a-fA-F]{4})|\\([nrt\"\\/])"
@@ -92,6 +95,10 @@ def _by_line(text: str, fix: Callable[[str], tuple[str, int]]) -> tuple[str, int
 def _json_line(line: str) -> tuple[str, int]:
     """Decode the JSON escapes of a line that holds at least two wide ones."""
     found = 0
+    if not line.isascii() and not _JSON_RUN.search(
+        line
+    ):  # 汉字（\u4e00-\u9fa5）: a text about them
+        return line, 0
     for _ in range(MAX_LEVELS):
         if len(_JSON_WIDE.findall(line)) < MIN_ESCAPES:
             break
@@ -139,12 +146,12 @@ def _bytes_line(line: str) -> tuple[str, int]:
         return text
 
     line = _BYTES_LITERAL.sub(one, line)
-    return _BYTE_RUN.sub(one, line), found
+    return (_BYTE_RUN.sub(one, line) if line.isascii() else line), found
 
 
 def _quoted_printable(text: str) -> tuple[str, int]:
     """Decode a quoted-printable text: soft line breaks joined, `=HH` runs decoded."""
-    if len(_QP_HIGH.findall(text)) < MIN_QP_BYTES:
+    if not text.isascii() or len(_QP_HIGH.findall(text)) < MIN_QP_BYTES:
         return text, 0
     joined = _QP_SOFT_BREAK.sub("", text)
     decodable = [m.group() for m in _QP_RUN.finditer(joined) if _qp_text(m.group()) is not None]

@@ -2,12 +2,13 @@
 
 Text taken from a paginated document carries each page's number on a line of its
 own (`— 2 —`, as official documents print it; `- 2 -`, `第2页 共5页`, `共5页 第2页`,
-`Page 2 of 5`; or a bare `2`, `2/5`, taken only where such lines count up through
-the text one by one, a page of text apart), and a paragraph that ran over the page
+`Page 2 of 5`; or a bare `2`, `2/5` under 1000, taken only where such lines count
+up through the text one by one, a page of text apart), and a paragraph that ran over the page
 is cut there. The number lines go (`page_numbers`) and, in a file that is not
 hard-wrapped (`zhclean.repair.wraps` joins those), the halves of a cut paragraph
 are joined (`page_breaks`): the line before is a long one that does not end a
-sentence, and the line after opens no paragraph (not indented, no numbering).
+sentence and is no numbered heading, and the line after opens no paragraph (not
+indented, no numbering).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections import Counter
 
 from zhclean.repair.wraps import INDENT, ends_sentence, gbk_width, wrap_width
-from zhclean.structure.sections import numbering
+from zhclean.structure.sections import numbered_shape, numbering
 
 PAGE_NUMBER = re.compile(
     r"[-—－–]+\s*\d{1,4}\s*[-—－–]+"
@@ -27,6 +28,7 @@ PAGE_NUMBER = re.compile(
 """A line that is a page number and nothing else (stripped)."""
 _BARE = re.compile(r"(\d{1,4})(?:\s*/\s*\d{1,4})?")
 _CUE = re.compile(r"^[ \t\u3000]*(?:[-—－–]|第|共|[Pp]age|\d)", re.M)
+MAX_PAGE = 1000  # bare numbers from here up are no page numbers (years, amounts)
 PAGE_CHARS = 200  # fewest characters between two bare page numbers
 CUT_MIN_WIDTH = 40  # narrowest line (GBK bytes) taken as cut by a page end
 
@@ -41,6 +43,8 @@ def _bare_numbers(lines: list[str]) -> set[int]:
             chars += len(line.strip())
             continue
         number = int(m.group(1))
+        if number >= MAX_PAGE:  # a year (2021, 2022 in a chronicle), not a page
+            return set()
         if found and (number != found[-1][1] + 1 or chars < PAGE_CHARS):
             return set()
         if not found and chars < PAGE_CHARS:  # no page of text above the first
@@ -55,6 +59,7 @@ def _runs_on(before: str, after: str) -> bool:
     return (
         gbk_width(before.rstrip()) >= CUT_MIN_WIDTH
         and not ends_sentence(before.rstrip())
+        and numbered_shape(before) is None  # a heading at the foot of the page
         and INDENT.match(after) is None
         and numbering(after) is None
     )

@@ -191,6 +191,8 @@ def _name_list(text: str) -> tuple[str, Counter[str]] | None:
     words = text.split(" ")
     if len(words) < 4 or not all(0 < len(w) <= 3 and _HAN_WORD.fullmatch(w) for w in words):
         return None
+    if not any(len(w) == 3 for w in words):  # 时 间 安 排: letter-spaced words, no names
+        return None
     names: list[str] = []
     padded = 0
     for word in words:

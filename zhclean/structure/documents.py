@@ -94,6 +94,7 @@ HEADER_ZONE = 5  # lines under the title where title-block metadata may sit
 TRAILER_ZONE = 3  # lines at the end where credits and notes may sit
 WEAK_MAX_LEN = 40  # widgets that open a line (分享到：, 扫一扫…) count only on lines this short
 TITLE_MAX_LEN = 60  # longest line taken as a title
+COLUMN_MAX_LEN = 10  # longest site column's name over a title (工作动态, 通知公告)
 LONG_TITLE_MAX = 150  # longest title that ends with its kind of document (…的通知)
 
 
@@ -405,6 +406,8 @@ _COLOPHON = re.compile(
     rf"^(?:{_any('抄送', '抄报', '分送')}[：:]\s*(?P<to>\S.{{0,150}})"
     rf"|\S.{{0,40}}(?:{_DATE.pattern}|{_CN_DATE.pattern})\s*{_any('印发', '印')})$"
 )
+# A subtitle naming whom an interview or a profile is about: "访…", "记…", "专访…"
+_ABOUT = re.compile(r"^(?:访|专访|追记|对话|走近|记(?!者))")
 # A red-header document's masthead: "中共某某市委组织部文件"
 _MASTHEAD = re.compile(
     r"^(?!.*(?:关于|的))\S{2,30}"
@@ -851,6 +854,8 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
 def _dash_byline(line: str) -> str | None:
     """The name of a byline set as a subtitle ("——市委常委、组织部长 张建国"), else None."""
     core = line.lstrip("—-－ ")
+    if _ABOUT.match(core):  # ——访某某县委书记 李伟: an interview's subject, not its author
+        return None
     if m := _BYLINE.match(core):
         return m["name"]
     if (m := _UNIT_BYLINE.match(core)) and _is_name(_NAME_RE.match(m["name"]).group()):
@@ -870,6 +875,8 @@ def _join_wrapped_title(lines: list[str]) -> None:
     kind_after = (
         first.startswith("关于") and not _KIND_END.search(first) and _KIND_END.search(second)
     )
+    if _SUBTITLE.match(second):  # ——在…上的讲话
+        return
     if (opened or kind_after) and _is_title(joined) and _is_title(first) and _is_title(second):
         lines[:2] = [joined]
 
@@ -885,8 +892,9 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
     if _CREDIT.match(core):
         _add_extra(draft, "editors", core)
         return "editor_credit"
-    if (found := _parse_fields(line, _HEADER_FIELDS)) is not None:
-        _apply(found, draft)
+    found = _parse_fields(line, _HEADER_FIELDS)
+    if found is not None and not ("title" in found and draft.title is not None):
+        _apply(found, draft)  # (名称：… under a title is body: 名称：某某纪念馆)
         return "metadata_line"
     if m := _ORIGINAL_TITLE.match(line):
         _add_extra(draft, "original_title", m["title"])
@@ -895,8 +903,8 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         draft.published_at = draft.published_at or when
         return "metadata_line"
     if draft.title is None:
-        if m := _MASTHEAD.match(line):  # 中共某某市委组织部文件, over its number
-            _add_extra(draft, "masthead", line)
+        if _MASTHEAD.match(line) and any(_DOCUMENT_NUMBER.match(a) for a in after):
+            _add_extra(draft, "masthead", line)  # 中共某某市委组织部文件, over its number
             return "metadata_line"
         if m := _DOCUMENT_NUMBER.match(line):  # 某组发〔2022〕12号
             _add_extra(draft, "document_number", m["number"])
@@ -905,10 +913,13 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
             return "metadata_line"
         fields_next = len(after) > 0 and _parse_fields(after[0], _HEADER_FIELDS) is not None
         if (
-            _is_title(line)
+            len(line) <= COLUMN_MAX_LEN
+            and _is_title(line)
             and len(after) > 1
             and not fields_next
             and _is_title(after[0])
+            and not _SUBTITLE.match(after[0])
+            and len(after[0]) > len(line)
             and _parse_fields(after[1], _HEADER_FIELDS) is not None
         ):  # 工作动态 / 我县召开…推进会 / 发布时间：…
             _add_extra(draft, "column", line)

@@ -97,7 +97,7 @@ def numbering(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _numbered_shape(line: str) -> str | None:
+def numbered_shape(line: str) -> str | None:
     """The numbering style when the line looks like a numbered heading on its own."""
     found = numbering(line)
     if found is None:
@@ -136,7 +136,7 @@ def _plain_shape(line: str) -> bool:
 
 def _heading_styles(lines: list[_Line]) -> list[str | None]:
     """The numbering style of each heading line, None for body lines."""
-    shapes = [_numbered_shape(ln.text) for ln in lines]
+    shapes = [numbered_shape(ln.text) for ln in lines]
     # the numbering each line opens with, heading-shaped or not ("2、业务精通；" too; a
     # list of attachments opens after its label, 附件：1.…)
     opens = [
