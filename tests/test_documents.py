@@ -1443,3 +1443,81 @@ def test_a_name_field_under_a_title_is_body() -> None:
     ]
     (doc,) = split_documents("\n".join(lines))
     assert (doc.title, doc.lines) == (lines[0], lines[1:])
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # a short line over a byline, a name list or a date is no column's name
+        (["秋收正当时", "本报记者 张三 通讯员 李四", "发布时间：2022-10-17", P], 0),
+        (["干部任前公示", "张三 李四 王五", "发布时间：2022-10-17", P], 0),
+        # a salutation over a bare date field is no title
+        (["同志们！", "时间：2022年10月17日", P], None),
+    ],
+)
+def test_short_lines_that_only_look_like_a_column_or_a_title(
+    lines: list[str], title: int | None
+) -> None:
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.title == (None if title is None else lines[title])
+    assert "column" not in doc.extra
+    assert doc.lines[-1] == P
+
+
+@pytest.mark.parametrize("subtitle", ["——本报记者专访某某县委书记 李伟", "——缅怀原县委书记 焦裕禄"])
+def test_the_person_a_profile_or_interview_is_on_is_no_author(subtitle: str) -> None:
+    (doc,) = split_documents(f"把党建优势转化为发展优势\n{subtitle}\n{P}")
+    assert (doc.author, doc.extra, doc.lines) == (None, {"subtitle": subtitle}, [P])
+
+
+def test_a_sentence_that_lost_its_full_stop_is_no_long_title() -> None:
+    first = (
+        "为认真贯彻落实中央和省委、市委关于加强基层党组织建设的部署要求，进一步提升基层党组织的"
+        "组织力，现结合我县实际制定本实施方案"
+    )
+    (doc,) = split_documents(f"{first}\n一、总体要求\n{P}")
+    assert (doc.title, doc.lines) == (None, [first, "一、总体要求", P])
+
+
+def test_a_schedule_of_dated_rows_is_body() -> None:
+    rows = [f"时间：2022年10月{d}日 {what}" for d, what in [(17, "主题党日"), (24, "专题党课")]]
+    (doc,) = split_documents("\n".join(["近期活动安排", *rows, "以上活动请各支部按时参加。"]))
+    assert doc.title == "近期活动安排"
+    assert doc.lines == [*rows, "以上活动请各支部按时参加。"]
+
+
+def test_a_title_wrapped_under_a_masthead() -> None:
+    lines = [
+        "中共某某市委组织部文件",
+        "某组发〔2022〕12号",
+        "关于进一步加强基层党组织",
+        "建设工作的意见",
+        P,
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.title == "关于进一步加强基层党组织建设工作的意见"
+    assert doc.lines == [P]
+
+
+def test_a_last_sentence_that_names_a_printing_date_is_body() -> None:
+    lines = [
+        "关于印发实施方案的说明",
+        "各单位：",
+        "《某某县基层党建实施方案》已于2022年12月28日印发",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.lines == lines[1:]
+
+
+def test_a_publisher_field_without_a_date() -> None:
+    lines = [
+        "我县召开组织工作会议",
+        "来源：县融媒体中心 发布：县委宣传部",
+        "10月17日，我县召开会议。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.source_name, doc.extra, doc.lines) == (
+        "县融媒体中心",
+        {"poster": "县委宣传部"},
+        lines[2:],
+    )

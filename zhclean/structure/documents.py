@@ -91,9 +91,10 @@ from zhclean.repair.chars import SURNAMES as _SURNAMES
 from zhclean.repair.pages import PAGE_NUMBER
 
 HEADER_ZONE = 5  # lines under the title where title-block metadata may sit
-TRAILER_ZONE = 3  # lines at the end where credits and notes may sit
+TRAILER_ZONE = 5  # lines at the end where credits and notes may sit
 WEAK_MAX_LEN = 40  # widgets that open a line (分享到：, 扫一扫…) count only on lines this short
 TITLE_MAX_LEN = 60  # longest line taken as a title
+HEADLINE_MIN_LEN = 6  # shortest title ending in ？ or ！ (同志们！ is a salutation)
 COLUMN_MAX_LEN = 10  # longest site column's name over a title (工作动态, 通知公告)
 LONG_TITLE_MAX = 150  # longest title that ends with its kind of document (…的通知)
 
@@ -118,7 +119,7 @@ _VARIANTS: dict[str, str] = {
         "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐 办辦 华華 台臺颱檯 "
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
         "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種 决決 "
-        "议議 则則 结結 复覆復 条條 细細 规規 划劃 计計"
+        "议議 则則 结結 复覆復 条條 细細 规規 划劃 计計 栏欄 动動 态態 头頭 简簡 频頻"
     )
 }
 
@@ -399,15 +400,26 @@ _KIND_END = re.compile(
     )
     + r"(?:[（(][^（()）]{1,10}[）)])?$"
 )  # fmt: skip
+# Words that may follow a header's date: a weekday, a time of day
+_LOOSE_OK = re.compile(rf"[（(]?{_WEEKDAY}[）)]?|[上下]午\S{{0,8}}")
+# A site column's name: "工作动态", "通知公告", "党建要闻"
+_COLUMN = re.compile(
+    _any(
+        "动态", "公告", "要闻", "新闻", "信息", "资讯", "快讯", "专栏", "专题", "频道", "聚焦",
+        "时评", "评论", "公开", "简报", "头条", "视点", "热点", "观察", "导读", "播报",
+    )
+    + "$"
+)  # fmt: skip
 # A red-header document's closing notes: "（此件公开发布）", "（此件不予公开）"
 _PUBLICITY = re.compile(r"^[（(]\s*此件[^（()）]{1,10}[）)]$")
 # Its colophon: "抄送：市委办公室，市政府办公室。", "某某县委办公室　2022年12月28日印发"
 _COLOPHON = re.compile(
     rf"^(?:{_any('抄送', '抄报', '分送')}[：:]\s*(?P<to>\S.{{0,150}})"
-    rf"|\S.{{0,40}}(?:{_DATE.pattern}|{_CN_DATE.pattern})\s*{_any('印发', '印')})$"
+    r"|[^\s《》，。]{2,40}[ \u3000]+"
+    rf"(?:{_DATE.pattern}|{_CN_DATE.pattern})\s*{_any('印发', '印')})$"
 )
 # A subtitle naming whom an interview or a profile is about: "访…", "记…", "专访…"
-_ABOUT = re.compile(r"^(?:访|专访|追记|对话|走近|记(?!者))")
+_ABOUT = re.compile(r"访|追记|对话|走近|走进|缅怀|追忆|纪念|学习|致敬|讲述|(?<!书)记(?!者)")
 # A red-header document's masthead: "中共某某市委组织部文件"
 _MASTHEAD = re.compile(
     r"^(?!.*(?:关于|的))\S{2,30}"
@@ -468,6 +480,7 @@ _FIELD = re.compile(
     + _any("名称", "标题", "文件名称")
     + "))\\s*[：:]"
 )  # fmt: skip
+_RECORD_KINDS = frozenset({"record", "written", "name"})  # an information-disclosure record's
 _HEADER_FIELDS = frozenset(
     {"time", "source", "author", "views", "editor", "poster", "record", "written", "name"}
 )
@@ -832,14 +845,16 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
     May cut a run-in byline off the first body line (in place).
     """
     i = seen = 0
-    _join_wrapped_title(lines)
     while i < len(lines) and seen < HEADER_ZONE:
+        if draft.title is None:
+            _join_wrapped_title(lines, i)
         kind = _header_line(lines[i], draft, lines[i + 1 : i + 3])
         if kind is None:
             break
         if kind != "title":
             draft.removed[kind] += 1
-            seen += not _FIELD.match(_unbracket(lines[i]))  # a record may run long
+            label = _FIELD.match(_unbracket(lines[i]))  # a record may run long
+            seen += not (label and label.lastgroup in _RECORD_KINDS)
         i += 1
     if draft.published_at is None and "written_at" in draft.extra:  # signed, not published
         draft.published_at = datetime.fromisoformat(draft.extra["written_at"])
@@ -851,10 +866,26 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
     return i
 
 
+def _in_record(found: dict, draft: DocumentDraft, after: list[str]) -> bool:
+    """Whether a 名称：/标题： field stands in an information-disclosure record: with a
+    record's other fields on its line, above it or on the next two lines."""
+    if found.get("records") or "written_at" in found:
+        return True
+    if any(key in draft.extra for key in (*_RECORD_KEYS.values(), "written_at")):
+        return True
+    return any(
+        (fields := _parse_fields(line, _HEADER_FIELDS)) is not None
+        and bool(fields.get("records") or "written_at" in fields)
+        for line in after
+    )
+
+
 def _dash_byline(line: str) -> str | None:
     """The name of a byline set as a subtitle ("——市委常委、组织部长 张建国"), else None."""
     core = line.lstrip("—-－ ")
-    if _ABOUT.match(core):  # ——访某某县委书记 李伟: an interview's subject, not its author
+    if _ABOUT.search(
+        core
+    ):  # ——访某某县委书记 李伟, ——本报记者专访…: an interview's subject, not its author
         return None
     if m := _BYLINE.match(core):
         return m["name"]
@@ -863,13 +894,13 @@ def _dash_byline(line: str) -> str | None:
     return None
 
 
-def _join_wrapped_title(lines: list[str]) -> None:
-    """Join a title wrapped over the first two lines (in place): the first leaves a 《
+def _join_wrapped_title(lines: list[str], i: int = 0) -> None:
+    """Join a title wrapped over lines i and i + 1 (in place): the first leaves a 《
     open that the second closes, or opens with 关于 where the second ends with the
     document's kind (关于进一步加强…\n…工作的意见)."""
-    if len(lines) < 3:
+    if len(lines) < i + 3:
         return
-    first, second = lines[0], lines[1]
+    first, second = lines[i], lines[i + 1]
     joined = first + second
     opened = first.count("《") > first.count("》") and second.count("》") > second.count("《")
     kind_after = (
@@ -878,7 +909,7 @@ def _join_wrapped_title(lines: list[str]) -> None:
     if _SUBTITLE.match(second):  # ——在…上的讲话
         return
     if (opened or kind_after) and _is_title(joined) and _is_title(first) and _is_title(second):
-        lines[:2] = [joined]
+        lines[i : i + 2] = [joined]
 
 
 def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None) -> str | None:
@@ -893,7 +924,13 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         _add_extra(draft, "editors", core)
         return "editor_credit"
     found = _parse_fields(line, _HEADER_FIELDS)
-    if found is not None and not ("title" in found and draft.title is not None):
+    if (
+        found is not None
+        and "title" in found
+        and (draft.title is not None or not _in_record(found, draft, after))
+    ):
+        found = None  # 名称：某某纪念馆 is body, but in a record it names the document
+    if found is not None:
         _apply(found, draft)  # (名称：… under a title is body: 名称：某某纪念馆)
         return "metadata_line"
     if m := _ORIGINAL_TITLE.match(line):
@@ -914,7 +951,7 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         fields_next = len(after) > 0 and _parse_fields(after[0], _HEADER_FIELDS) is not None
         if (
             len(line) <= COLUMN_MAX_LEN
-            and _is_title(line)
+            and _COLUMN.search(line)
             and len(after) > 1
             and not fields_next
             and _is_title(after[0])
@@ -925,7 +962,10 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
             _add_extra(draft, "column", line)
             return "metadata_line"
         if _is_title(line) or (
-            line[-1] in "？！?!" and _is_title(line.rstrip("？！?!")) and fields_next
+            line[-1] in "？！?!"
+            and len(line) >= HEADLINE_MIN_LEN
+            and _is_title(line.rstrip("？！?!"))
+            and fields_next
         ):
             draft.title = line
             return "title"
@@ -956,11 +996,21 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
     return None
 
 
+def _is_long_title(line: str) -> bool:
+    """A long document title: …的通知, with no clause break (a sentence that lost its
+    。 has some)."""
+    return (
+        len(line) <= LONG_TITLE_MAX
+        and _KIND_END.search(line) is not None
+        and not any(mark in line for mark in "，；,;")
+    )
+
+
 def _is_title(line: str) -> bool:
     """A short line that does not read as a sentence or a numbered heading (a long one
     when it ends with the kind of document it titles: …的通知)."""
     return (
-        (len(line) <= TITLE_MAX_LEN or (len(line) <= LONG_TITLE_MAX and _KIND_END.search(line)))
+        (len(line) <= TITLE_MAX_LEN or _is_long_title(line))
         and line[-1] not in _TITLE_BAD_END
         and "。" not in line
         and _HAS_HAN.search(line) is not None
@@ -1077,12 +1127,17 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
         return True
     if kind == "time":
         m = _ANY_DATE.match(value)
+        if (m is None or _datetime(m) is None) and label.rstrip("：: ") in ("发布", "發佈", "發布"):
+            return _take_value("poster", value, found)  # 发布：县委宣传部
         if m is None or (when := _datetime(m)) is None:
             return False
         found.setdefault("published_at", when)
         rest = value[m.end() :]
         if "，" in rest:  # "时间：2020年3月1日，全市召开…" is a sentence
             return False
+        words = rest.split()
+        if any(_HAS_HAN.search(w) and not (_LOOSE_OK.fullmatch(w) or _is_name(w)) for w in words):
+            return False  # 时间：2022年10月17日 主题党日: a row of a schedule
     elif kind == "source":
         token, *more = value.split(maxsplit=1)
         rest = more[0] if more else ""
