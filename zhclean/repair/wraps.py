@@ -25,6 +25,7 @@ _ENDS = "。！？!?…：:"  # a sentence, or a paragraph introducing a list
 _CLOSING = "”’」』）)"
 _HANGING = "，。、；：！？”’」』）》"  # marks a word processor lets run past the margin
 # Columns aligned by runs of spaces, or a table of contents' dot leader: no prose
+_TABULAR_HINTS = ("  ", "\u3000\u3000", "\t", "....", "………", "····", "----")  # a first look
 _TABULAR = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S|\.{4,}|…{3,}|·{4,}|-{4,}")
 
 
@@ -37,7 +38,7 @@ def _size(line: str) -> tuple[int, int]:
     """(width, width of a last mark that may hang past the margin, else 0); a tabular
     line (columns aligned by spaces, a dot leader) is width 0: never wrapped text."""
     line = line.rstrip()
-    if not line or _TABULAR.search(line):
+    if not line or (any(h in line for h in _TABULAR_HINTS) and _TABULAR.search(line)):
         return 0, 0
     return gbk_width(line), 2 if line[-1] in _HANGING else 0
 
@@ -47,7 +48,11 @@ def wrap_width(lines: list[str]) -> int | None:
     (with one less: a two-byte character does not fit in the last byte), reached by
     most of them and passed by almost none (a mark hanging past it, as word processors
     let `，。` do, does not count)."""
-    sizes = [size for size in map(_size, lines) if size[0]]
+    return _wrap_width(list(map(_size, lines)))
+
+
+def _wrap_width(all_sizes: list[tuple[int, int]]) -> int | None:
+    sizes = [size for size in all_sizes if size[0]]
     long = [w for w, _ in sizes if w >= MIN_WIDTH]
     if len(long) < MIN_WRAPPED:
         return None
@@ -72,18 +77,19 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     if len(lines) < MIN_WRAPPED:
         return text, 0
-    width = wrap_width(lines)
+    sizes = list(map(_size, lines))
+    width = _wrap_width(sizes)
     if width is None:
         return text, 0
     indented = sum(bool(INDENT.match(line)) for line in lines if line.strip())
     indents = indented * 3 >= sum(1 for line in lines if line.strip())
     out = [lines[0]]
     joined = 0
-    for (prev_width, _), line in zip(map(_size, lines), lines[1:], strict=False):
+    for (prev_width, _), (width_here, _), line in zip(sizes, sizes[1:], lines[1:], strict=False):
         prev = out[-1].rstrip()
         runs_on = (
             prev_width >= width - 1
-            and _size(line)[0]
+            and width_here
             and (INDENT.match(line) is None if indents else not ends_sentence(prev))
         )
         if runs_on:  # cut at a width, not at a space: nothing to put between
