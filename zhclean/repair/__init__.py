@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from zhclean.repair.chars import LOST
 from zhclean.repair.degraded import fix_degraded_punctuation
 from zhclean.repair.gbk_bytes import fix_gbk_pairs
 from zhclean.repair.markup import fix_markup
@@ -50,9 +51,6 @@ FIXES: tuple[Fix, ...] = (
     fix_stray_spaces,
 )
 """The repair pipeline, in order."""
-
-LOST = "\ufffd"
-"""Stands for characters the bytes do not determine at all."""
 
 
 @dataclass

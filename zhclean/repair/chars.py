@@ -1,5 +1,8 @@
 """Character classes shared by the repair fixes (regex fragments)."""
 
+LOST = "\ufffd"
+"""Stands for characters the bytes do not determine at all."""
+
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 """CJK unified ideographs (with extensions A-G) and compatibility ideographs."""
 

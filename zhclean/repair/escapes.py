@@ -30,8 +30,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from zhclean.decode import THRESHOLD, plausibility
+from zhclean.repair.chars import LOST
 
-LOST = "\ufffd"
 MAX_LEVELS = 3  # escaped at most this many times over
 MIN_ESCAPES = 2  # non-ASCII escapes that show a line (or text) is escaped
 MIN_QP_BYTES = 4  # non-ASCII bytes in decodable `=HH` runs that show quoted-printable

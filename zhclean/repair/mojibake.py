@@ -29,13 +29,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from zhclean.repair import chars
-from zhclean.repair.chars import CJK_PUNCT, HAN
+from zhclean.repair.chars import CJK_PUNCT, HAN, LOST
 from zhclean.repair.lm import CharModel, model
 from zhclean.repair.lm import sources as lm_sources
 from zhclean.repair.model_cache import cached
 from zhclean.repair.pinyin import WORD
 
-LOST = "\ufffd"
 HOLE = 0xFF
 """Byte standing for a U+FFFD (1-2 lost bytes): never part of UTF-8, GBK or Big5 text."""
 
