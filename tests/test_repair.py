@@ -6,7 +6,7 @@ import pytest
 
 from zhclean.repair import repair
 from zhclean.repair.pinyin import fix_pinyin_annotations, is_syllable
-from zhclean.repair.punctuation import fix_ascii_punctuation
+from zhclean.repair.punctuation import fix_ascii_punctuation, fix_lost_characters
 from zhclean.repair.width import fix_cjk_forms, fix_fullwidth_alphanumerics, fix_whitespace
 
 PINYIN = [
@@ -101,6 +101,43 @@ def test_ascii_punctuation_counts_each_mark() -> None:
     text, counts = fix_ascii_punctuation("法(试行),好:")
     assert text == "法（试行），好："
     assert counts == Counter(ascii_punctuation=4)
+
+
+LOST_CHARACTERS = [
+    # a character the site's code page lacked, saved as `?` (镕 is not in GB2312)
+    ("国务院总理朱?基在会上讲话。", "国务院总理朱\ufffd基在会上讲话。", 1),
+    ("会议由王?主持，李?玥出席。", "会议由王\ufffd主持，李\ufffd玥出席。", 2),
+    ("让??雅克·卢梭", "让\ufffd\ufffd雅克·卢梭", 2),
+    ("這?一個問題", "這\ufffd一個問題", 1),
+    # the clause asks: a question mark
+    ("这是为什么?我们要认真思考。", "这是为什么?我们要认真思考。", 0),
+    ("你吃饭了吗?我吃了。", "你吃饭了吗?我吃了。", 0),
+    ("是不是这样?大家说", "是不是这样?大家说", 0),
+    ("你去北京还是上海?请回答", "你去北京还是上海?请回答", 0),
+    ("已經完成了嗎?還沒有", "已經完成了嗎?還沒有", 0),
+    ("怎样抓好组织工作?选干部", "怎样抓好组织工作?选干部", 0),
+    # the line's author typed ASCII punctuation: a question mark
+    ("来了,他说?好", "来了,他说?好", 0),
+    # not between two Han characters
+    ("请问?", "请问?", 0),
+    ("增长?%", "增长?%", 0),
+    ("why?(ok)", "why?(ok)", 0),
+    ("见 http://www.gov.cn/a?b=1", "见 http://www.gov.cn/a?b=1", 0),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected", "count"), LOST_CHARACTERS)
+def test_lost_characters(damaged: str, expected: str, count: int) -> None:
+    text, counts = fix_lost_characters(damaged)
+    assert text == expected
+    assert counts["lost_character"] == count
+
+
+def test_a_lost_character_is_no_question_mark_in_the_repaired_text() -> None:
+    fixed = repair("国务院总理朱?基在会上讲话?我们")
+    assert fixed.text == "国务院总理朱\ufffd基在会上讲话\ufffd我们"
+    assert fixed.lossy
+    assert repair("这是为什么?我们").text == "这是为什么？我们"
 
 
 WHITESPACE = [

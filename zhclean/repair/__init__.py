@@ -22,7 +22,7 @@ from zhclean.repair.gbk_bytes import fix_gbk_pairs
 from zhclean.repair.markup import fix_markup
 from zhclean.repair.mojibake import fix_mojibake
 from zhclean.repair.pinyin import fix_pinyin_annotations
-from zhclean.repair.punctuation import fix_ascii_punctuation
+from zhclean.repair.punctuation import fix_ascii_punctuation, fix_lost_characters
 from zhclean.repair.width import (
     fix_cjk_forms,
     fix_fullwidth_alphanumerics,
@@ -46,6 +46,7 @@ FIXES: tuple[Fix, ...] = (
     fix_cjk_forms,  # radicals for characters (⼈⺠): the fixes after them see Han text
     fix_pinyin_annotations,  # before punctuation: annotations hold ASCII parentheses
     fix_degraded_punctuation,  # before ascii punctuation: `.` and `'` stood for all marks
+    fix_lost_characters,  # before ascii punctuation: a lost character's `?` is no mark
     fix_ascii_punctuation,
     fix_fullwidth_alphanumerics,
     fix_stray_spaces,

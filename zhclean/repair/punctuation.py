@@ -1,11 +1,12 @@
-"""ASCII punctuation in Chinese context made full-width: 時間:2022 -> 時間：2022."""
+"""ASCII punctuation in Chinese context made full-width: 時間:2022 -> 時間：2022; an
+ASCII `?` standing for a character the site's code page lacked: 朱?基 -> 朱\ufffd基."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from zhclean.repair.chars import CHINESE, HAN
+from zhclean.repair.chars import CHINESE, HAN, LOST
 
 _FULL = str.maketrans(",;:?!", "，；：？！")
 _C = f"[{CHINESE}]"
@@ -87,3 +88,40 @@ def fix_ascii_punctuation(text: str) -> tuple[str, Counter[str]]:
         position = url.end()
     fixed, n = _fix(text[position:])
     return "".join([*parts, fixed]), Counter(ascii_punctuation=found + n)
+
+
+# One to three `?` between two Han characters.
+_LOST_MARKS = re.compile(rf"(?<=[{HAN}])\?{{1,3}}(?=[{HAN}])")
+# ASCII , ; : ! next to a Han character: the line's author typed ASCII punctuation.
+_ASCII_STYLE = re.compile(rf"(?<=[{HAN}])[,;:!]|[,;:!](?=[{HAN}])")
+# What may end a question in the clause before a `?`: particles and question words (in
+# both scripts), A不A and A没A (是不是, 有没有); 还是 asks which one.
+_QUESTION = re.compile(
+    r"[吗嗎呢吧么麼嘛啊呀哪谁誰何几幾怎啥岂豈咋否]|多少|难道|難道|还是|還是|有无|有無|真的"
+    r"|多[大久长長远遠高重]|(.)[不没沒]\1"
+)
+# Where the clause before a `?` starts.
+_CLAUSE_END = re.compile(r"[，。；：！？、,;:!.?]")
+
+
+def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
+    """Make U+FFFD of each ASCII `?` that stands for a lost character: an encoder's
+    replacement for a character the site's code page lacked (朱?基, a name's rare
+    character in GB2312). Taken for one only between two Han characters, after a
+    clause that asks nothing (no 吗, 什么, 是不是...), and in a line whose author did not
+    type ASCII punctuation (`,` `:` `;` `!` by Han text): there a `?` is a question mark,
+    as it is wherever the clause asks. Nothing tells what the character was."""
+    if "?" not in text or _ASCII_STYLE.search(text):
+        return text, Counter()
+    found = 0
+
+    def lose(m: re.Match[str]) -> str:
+        nonlocal found
+        start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+        if _QUESTION.search(text, start, m.start()):
+            return m.group()
+        found += len(m.group())
+        return LOST * len(m.group())
+
+    text = _LOST_MARKS.sub(lose, text)
+    return text, Counter(lost_character=found) if found else Counter()
