@@ -86,3 +86,28 @@ def test_a_heading_at_the_foot_of_a_page_is_not_joined_to_the_next() -> None:
     heading = "二、坚持以人民为中心，推动基层治理能力现代化取得新成效"
     text = f"{WHOLE}\n{heading}\n— 3 —\n{REST}"
     assert fix_page_breaks(text) == (f"{WHOLE}\n{heading}\n{REST}", {"page_numbers": 1})
+
+
+HEAD = "国务院办公厅文件"
+
+
+def test_a_running_head_beside_each_page_number_goes() -> None:
+    text = "\n".join(
+        [HEAD, "关于加强干部队伍建设的意见", CUT, "— 1 —", HEAD, REST, WHOLE, "— 2 —", HEAD, WHOLE]
+    )
+    fixed, counts = fix_page_breaks(text)
+    # the first page's line is the document's own header: it stays
+    assert fixed == "\n".join([HEAD, "关于加强干部队伍建设的意见", CUT + REST, WHOLE, WHOLE])
+    assert counts == {"page_numbers": 2, "running_heads": 2, "page_breaks": 1}
+
+
+def test_a_running_foot_above_each_page_number_goes() -> None:
+    foot = "某某市人民政府公报 2022年第5期"
+    text = "\n".join([WHOLE, foot, "- 1 -", REST, foot, "- 2 -", WHOLE])
+    assert fix_page_breaks(text)[0] == "\n".join([WHOLE, REST, WHOLE])
+
+
+def test_a_line_beside_one_page_number_only_stays() -> None:
+    text = "\n".join([WHOLE, "— 1 —", "二、主要措施", REST, "— 2 —", "三、组织保障", WHOLE])
+    expected = "\n".join([WHOLE, "二、主要措施", REST, "三、组织保障", WHOLE])
+    assert fix_page_breaks(text)[0] == expected

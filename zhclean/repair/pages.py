@@ -4,7 +4,8 @@ Text taken from a paginated document carries each page's number on a line of its
 own (`— 2 —`, as official documents print it; `- 2 -`, `第2页 共5页`, `共5页 第2页`,
 `Page 2 of 5`; or a bare `2`, `2/5` under 1000, taken only where such lines count
 up through the text one by one, a page of text apart), and a paragraph that ran over the page
-is cut there. The number lines go (`page_numbers`) and, in a file that is not
+is cut there. The number lines go (`page_numbers`), and so do the running heads
+and feet printed next to them on every page (`running_heads`); in a file that is not
 hard-wrapped (`zhclean.repair.wraps` joins those), the halves of a cut paragraph
 are joined (`page_breaks`): the line before is a long one that does not end a
 sentence and is no numbered heading, and the line after opens no paragraph (not
@@ -31,6 +32,9 @@ _CUE = re.compile(r"^[ \t\u3000]*(?:[-—－–]|第|共|[Pp]age|\d)", re.M)
 MAX_PAGE = 1000  # bare numbers from here up are no page numbers (years, amounts)
 PAGE_CHARS = 200  # fewest characters between two bare page numbers
 CUT_MIN_WIDTH = 40  # narrowest line (GBK bytes) taken as cut by a page end
+HEAD_REACH = 2  # lines of text between a page number and a running head, at most
+HEAD_CHARS = 40  # longest running head (characters)
+_CLAUSE = re.compile("[，。；！？]")  # a sentence's marks: in no running head
 
 
 def _bare_numbers(lines: list[str]) -> set[int]:
@@ -52,6 +56,24 @@ def _bare_numbers(lines: list[str]) -> set[int]:
         found.append((i, number))
         chars = 0
     return {i for i, _ in found} if len(found) >= 2 else set()
+
+
+def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
+    """Lines of a page's running head or foot: a short line without a comma or sentence
+    end, next to a page number (at most `HEAD_REACH` lines of text away), with the same
+    text at two page ends or more. Elsewhere (the first page's title) the line stays."""
+    near: dict[str, list[int]] = {}
+    for n in numbers:
+        for step in (-1, 1):
+            i, seen = n + step, 0
+            while 0 <= i < len(lines) and seen < HEAD_REACH and i not in numbers:
+                line = lines[i].strip()
+                if line:
+                    seen += 1
+                    if len(line) <= HEAD_CHARS and not _CLAUSE.search(line):
+                        near.setdefault(" ".join(line.split()), []).append(i)
+                i += step
+    return {i for found in near.values() if len(set(found)) >= 2 for i in found}
 
 
 def _runs_on(before: str, after: str) -> bool:
@@ -81,10 +103,13 @@ def fix_page_breaks(text: str) -> tuple[str, Counter[str]]:
     numbers |= _bare_numbers(lines)
     if not numbers:
         return text, Counter()
+    headers = _running_heads(lines, numbers)
+    counts: Counter[str] = Counter(page_numbers=len(numbers), running_heads=len(headers))
+    counts = +counts  # no zero counts
+    numbers |= headers
     join = wrap_width(lines) is None
     out: list[str] = []
     held: list[str] = []  # blank lines after a page number
-    counts: Counter[str] = Counter(page_numbers=len(numbers))
     cut = False  # a page number was just taken out
     for i, line in enumerate(lines):
         if i in numbers:
