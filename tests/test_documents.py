@@ -223,7 +223,11 @@ SINGLE_CASES = {
     "pen_byline": (
         "组工干部要善于“四看”\n文/刘志强\n" + P1,
         expect(
-            title="组工干部要善于“四看”", author="刘志强", lines=[P1], removed={"metadata_line": 1}
+            title="组工干部要善于“四看”",
+            author="刘志强",
+            lines=[P1],
+            removed={"metadata_line": 1},
+            extra={"byline": "文/刘志强"},
         ),
     ),
     "bare_name_byline": (
@@ -660,7 +664,10 @@ HEADER_CASES = {
         (None, "张明华", None, {"byline": "市委常委、组织部部长\u3000张明华"}),
     ),
     "bullet_byline": ("■ 张明华", (None, "张明华", None, {})),
-    "pen_byline_two_names": ("文/王建国 李明", (None, "王建国 李明", None, {})),
+    "pen_byline_two_names": (
+        "文/王建国 李明",
+        (None, "王建国 李明", None, {"byline": "文/王建国 李明"}),
+    ),
     "subtitle_without_dash": (
         "在全市组织工作会议上的讲话",
         (None, None, None, {"subtitle": "在全市组织工作会议上的讲话"}),
@@ -1521,3 +1528,148 @@ def test_a_publisher_field_without_a_date() -> None:
         {"poster": "县委宣传部"},
         lines[2:],
     )
+
+
+# --- news pages: bylines with roles, what stands over a title, site lines ---------------
+
+T = "我县召开基层党建工作推进会"
+FIELDS = "发布时间：2022-10-17 来源：县委组织部"
+D17 = datetime(2022, 10, 17)
+
+NEWS_CASES = {
+    # several roles: every writer's name, in order; photographers apart
+    "reporter_and_correspondent": (
+        f"{T}\n记者 王晓东 通讯员 刘建军\n{P1}",
+        {"author": "王晓东 刘建军", "lines": [P1]},
+    ),
+    "reporter_intern_correspondent": (
+        f"{T}\n本报记者 赵磊 实习生 孙悦 通讯员 陈刚\n{P1}",
+        {"author": "赵磊 孙悦 陈刚", "lines": [P1]},
+    ),
+    "bare_reporter": (f"{T}\n记者 张明\n{P1}", {"author": "张明", "lines": [P1]}),
+    "labelled_roles": (f"{T}\n记者：张明 通讯员：李红\n{P1}", {"author": "张明 李红"}),
+    "paper_reporter_in_brackets": (f"{T}\n（人民日报记者 张晓松）\n{P1}", {"author": "张晓松"}),
+    "padded_name_in_byline": (f"{T}\n本报记者 张 明\n{P1}", {"author": "张明", "lines": [P1]}),
+    "text_and_photo": (
+        f"{T}\n文/周强 图/李娜\n{P1}",
+        {"author": "周强", "lines": [P1], "photographer": "李娜"},
+    ),
+    # the dateline's byline gives the author; the line stays as it is
+    "dateline_byline": (
+        f"{T}\n本报讯（记者 张明 通讯员 李红）10月16日，我县召开推进会。\n{P1}",
+        {
+            "author": "张明 李红",
+            "lines": ["本报讯（记者 张明 通讯员 李红）10月16日，我县召开推进会。", P1],
+        },
+    ),
+    # fields of an author: a padded name, names apart by 、; a paper's name and page
+    "padded_name_in_field": (f"{T}\n作者：张 明 来源：某某日报\n{P1}", {"author": "张明"}),
+    "names_apart_by_comma": (f"{T}\n作者：张明、李红\n{P1}", {"author": "张明 李红"}),
+    "paper_source_with_page": (
+        f"{T}\n来源：《某某日报》2022年10月17日 第03版\n{P1}",
+        {"source_name": "某某日报", "published_at": D17, "lines": [P1]},
+    ),
+    # over the title: a site's name, the page's title, a column's name
+    "site_name": (
+        f"某某县人民政府网\n{T}\n{FIELDS}\n{P1}",
+        {"title": T, "published_at": D17, "source_name": "县委组织部", "lines": [P1]},
+    ),
+    "page_title": (f"{T}_某某县人民政府网\n{T}\n{FIELDS}\n{P1}", {"title": T, "lines": [P1]}),
+    "page_title_dash": (f"{T} - 某某党建网\n{T}\n{FIELDS}\n{P1}", {"title": T, "lines": [P1]}),
+    "news_centre": (f"新闻中心\n{T}\n{FIELDS}\n{P1}", {"title": T, "lines": [P1]}),
+    # a deck under the title, over the page's fields; a title set on two lines
+    "deck_over_fields": (
+        f"坚持党建引领 推动乡村振兴\n某某县：“红色引擎”激活发展新动能\n{FIELDS}\n{P1}",
+        {"title": "坚持党建引领 推动乡村振兴", "published_at": D17, "lines": [P1]},
+    ),
+    "two_line_speech_title": (
+        "坚定信心 真抓实干\n奋力开创全县组织工作新局面\n——在全县组织工作会议上的讲话\n"
+        f"县委书记 李强\n（2023年2月10日）\n同志们：\n{P1}",
+        {
+            "title": "坚定信心 真抓实干 奋力开创全县组织工作新局面",
+            "author": "李强",
+            "published_at": datetime(2023, 2, 10),
+            "lines": ["同志们：", P1],
+        },
+    ),
+    "byline_with_date": (
+        f"在全县组织工作会议上的讲话\n县委书记 李强（2023年2月10日）\n同志们：\n{P1}",
+        {"author": "李强", "published_at": datetime(2023, 2, 10), "lines": ["同志们：", P1]},
+    ),
+    "wechat_header": (
+        f"{T}\n原创 某某组工 2022-10-17 18:30 发表于四川\n{P1}",
+        {"published_at": datetime(2022, 10, 17, 18, 30), "lines": [P1], "poster": "某某组工"},
+    ),
+    "group_author": (f"{T}\n某某县委组织部课题组\n{P1}", {"author": "某某县委组织部课题组"}),
+    # at the end: credits, bylines, a contributing unit, a one-line signature
+    "wechat_credits": (
+        f"{T}\n{P1}\n来源：某某县委组织部\n编辑：李婷\n监制：王强",
+        {"source_name": "某某县委组织部", "lines": [P1]},
+    ),
+    "review_chain": (f"{T}\n{P1}\n初审：李婷\n复审：刘洋\n终审：张伟", {"lines": [P1]}),
+    "trailing_reporter": (f"{T}\n{P1}\n（记者 张明）", {"author": "张明", "lines": [P1]}),
+    "trailing_unit_byline": (f"{T}\n{P1}\n某某县委组织部 王建华", {"author": "王建华"}),
+    "trailing_text_and_photo": (
+        f"{T}\n{P1}\n文字：李红 图片：张明",
+        {"author": "李红", "lines": [P1], "photographer": "张明"},
+    ),
+    "contributed": (
+        f"{T}\n{P1}\n（某某镇党委供稿）",
+        {"source_name": "某某镇党委", "lines": [P1]},
+    ),
+    "signature_on_one_line": (
+        f"关于开展党员冬训工作的通知\n各基层党组织：\n{P1}\n中共某某县委组织部 2022年11月20日",
+        {"published_at": datetime(2022, 11, 20), "lines": ["各基层党组织：", P1]},
+    ),
+    "views_at_the_end": (f"{T}\n{P1}\n阅读次数：1234 【字体：大 中 小】", {"lines": [P1]}),
+    "editor_after_correction_widget": (f"{T}\n{P1}\n【我要纠错】 责任编辑：王芳", {"lines": [P1]}),
+    # site lines
+    "read_the_original": (f"{T}\n{P1}\n点击“阅读原文”了解更多", {"lines": [P1]}),
+    "scan_to_follow": (f"{T}\n{P1}\n扫一扫，关注“某某组工”微信公众号", {"lines": [P1]}),
+    "ad": (f"{T}\n{P1}\n【广告】某某银行：党费缴纳更便捷，扫码即可办理", {"lines": [P1]}),
+    "technical_support": (
+        f"{T}\n{P1}\n技术支持：某某网络科技有限公司",
+        {"lines": [P1]},
+    ),
+    "related_news": (
+        f"{T}\n{P1}\n{P2}\n相关新闻\n我县召开组织工作会议\n某某镇举办党员培训班",
+        {"lines": [P1, P2]},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_CASES.values(), ids=NEWS_CASES.keys())
+def test_news_page_headers_and_trailers(text: str, expected: dict) -> None:
+    (doc,) = split_documents(text)
+    for key, value in expected.items():
+        actual = doc.extra.get(key) if key in ("photographer", "poster") else getattr(doc, key)
+        assert actual == value, key
+
+
+NOT_BYLINES = [
+    "走进基层 服务群众",  # no role
+    "记者节",  # a role with no name
+    "记者 走访了 一百多户",  # words no name
+]
+
+
+@pytest.mark.parametrize("line", NOT_BYLINES)
+def test_lines_that_are_no_role_bylines(line: str) -> None:
+    assert documents._role_byline(line) is None
+
+
+def test_a_meeting_time_under_a_heading_is_no_deck() -> None:
+    # 会议安排 over a bare 时间： line is body: only a page's fields make a deck
+    text = f"关于召开组织工作会议的通知\n会议安排\n时间：2022年10月17日上午9时\n{P1}"
+    (doc,) = split_documents(text)
+    assert doc.lines == ["会议安排", "时间：2022年10月17日上午9时", P1]
+
+
+def test_a_column_line_over_stacked_articles_still_splits_them() -> None:
+    one = f"{T}\n{FIELDS}\n{P1}\n{P2}"
+    two = f"县委组织部开展党员教育培训\n发布时间：2022-10-18 来源：县委组织部\n{P2}\n{P1}"
+    docs = split_documents(f"工作动态\n{one}\n{two}")
+    assert [(d.title, d.published_at, d.lines) for d in docs] == [
+        (T, D17, [P1, P2]),
+        ("县委组织部开展党员教育培训", datetime(2022, 10, 18), [P2, P1]),
+    ]

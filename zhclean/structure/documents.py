@@ -17,7 +17,9 @@ stripped). Rules, in the order they apply:
    that shares a line with a teaser takes the whole line. Widgets, only on a
    line without sentence punctuation: `打印本页`, `关闭窗口`… anywhere, opening a
    short line (`分享到：`, `字体：`, `扫一扫…手机…`, `更多精彩>>`), or a row made
-   only of widget and page-link words (`[打印] [关闭]`, `上一页 1 2 下一页`).
+   only of widget and page-link words (`[打印] [关闭]`, `上一页 1 2 下一页`). A site's own
+   lines with no sentence end: `点击“阅读原文”…`, `技术支持：…`, `【广告】…`,
+   `扫一扫，关注…`.
    Recommended reading opens a line as a label (`推荐访问：…`, `【相关阅读】`,
    `上一篇：…`, `相关热词搜索：…`); a label (`…相关文章：`, `看过…的人还看了：`)
    followed to the end only by short lines with no sentence end takes those
@@ -45,12 +47,21 @@ stripped). Rules, in the order they apply:
    numbered heading; a title wrapped over two lines is joined (a `《` left open, or
    `关于…` then `…的意见`). Above it may stand a government information-disclosure
    record (`索引号：`, `文号：`, `发布机构：`, `成文日期：`, `名称：`…), a red-header
-   masthead (`中共某某市委组织部文件`) and document number (`某组发〔2022〕12号`), or a
-   column's name (a title-like line over the title and its fields). Under it: lines of
+   masthead (`中共某某市委组织部文件`) and document number (`某组发〔2022〕12号`), or,
+   over a title with its fields or date under it, a column's name (`工作动态`), the site's
+   name (`某某县人民政府网`, `新闻中心`) or the page's saved title (`标题_站点`); a display
+   title set on two lines over a `——` subtitle is joined with a space. Under it: lines of
    labelled fields (`发布时间：… 访问次数：… 信息来源：…`; a bare name among them is
    the author; `作者：本报记者 张三` gives 张三, `作者：王建国（丹阳市委组织部）` gives
-   王建国 and `author_unit`; view counts are dropped; the poster, `发布者：…`, goes to
-   `poster`; site widgets among the fields, `【打印】`, go), a date alone (also in
+   王建国 and `author_unit`; `张　明` is 张明, `张明、李红` is 张明 李红; a source
+   `《某某日报》2022年10月17日 第03版` gives 某某日报 and the date; view counts are dropped;
+   the poster, `发布者：…`, goes to `poster`; site widgets among the fields, `【打印】`,
+   go), a deck (a title-like line over a page's fields), a WeChat header (`原创 某某组工
+   2022-10-17 18:30 发表于四川`), a byline of roles and names (`本报记者 赵磊 实习生 孙悦`,
+   `记者：张明　通讯员：李红`, `（人民日报记者 张晓松）`, `文/周强 图/李娜`: the writers'
+   names are the author, the photographers' go to `photographer`), a group's
+   (`某某县委组织部课题组`), a byline with its date (`县委书记 李强（2023年2月10日）`),
+   a date alone (also in
    Chinese numerals, `（二〇二三年四月十日）`), a `——…`, `（在…上的讲话）` or
    `在…上的讲话` subtitle (a `——office name` one is a byline), a byline (`office
    name`, `unit name`, `文/name`, or a bare 2–3 character name opening with a common
@@ -62,13 +73,16 @@ stripped). Rules, in the order they apply:
    characters with a common surname, then an opening that cannot continue a
    name (a leader's name and title, `在`, `近日`, `今年`…) and that two
    characters would not leave. Otherwise the line stays whole and the author
-   None.
+   None. A news dateline's byline (`本报讯（记者 张明 通讯员 李红）…`) gives the author
+   and the line stays.
 4. **Trailer zone** (up to `TRAILER_ZONE` lines at the end): editor credits
    (`责编/肖楠 美编/石玉`), author notes (`（作者为…）`), source / author lines
    (`（来源：…）`), original titles and a red-header document's closing notes
-   (`（此件公开发布）`, `抄送：…`, `…2022年12月28日印发`); above them, a signature: a date
-   alone (the date, when the header gave none) and the issuing office on the line
-   above it (`issuer`).
+   (`（此件公开发布）`, `抄送：…`, `…2022年12月28日印发`), review and production credits
+   (`初审：…`, `监制：…`), view counts, role bylines (`（记者 张明）`, `文字：李红　图片：张明`)
+   and a unit's byline (`某某县委组织部 王建华`), a contributing unit (`（某某镇党委供稿）`,
+   the source); above them, a signature: a date alone (the date, when the header gave
+   none) and the issuing office on the line above it (`issuer`), or both on one line.
 5. A document needs at least one body line: one without is dropped, and a file
    with none yields `[]` (the pipeline rejects it as `no_content`).
 
@@ -119,7 +133,8 @@ _VARIANTS: dict[str, str] = {
         "别別 资資 图圖 络絡 场場 师師 机機 开開 尽盡 当當 随隨 着著 搜蒐 办辦 华華 台臺颱檯 "
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
         "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種 决決 "
-        "议議 则則 结結 复覆復 条條 细細 规規 划劃 计計 栏欄 动動 态態 头頭 简簡 频頻"
+        "议議 则則 结結 复覆復複 条條 细細 规規 划劃 计計 栏欄 动動 态態 头頭 简簡 频頻 线線 户戶 "
+        "广廣 术術 筹籌 纠糾 设設 识識 错錯"
     )
 }
 
@@ -187,6 +202,7 @@ _RECOMMENDED = re.compile(
         "推荐访问", "推荐阅读", "相关推荐", "相关阅读", "相关文章", "相关链接", "延伸阅读",
         "猜你喜欢", "热门推荐", "热门文章", "精彩推荐", "上一篇", "下一篇", "相关热词搜索",
         "热词搜索", "本文标签", "文章标签", "相关标签", "热门标签", "相关范文", "推荐文章",
+        "相关新闻", "相关资讯", "热点推荐", "热点新闻", "推荐新闻", "最新文章", "最新新闻",
     )
     + r"(?:\s*[】\]：:]|\s|$)"
 )  # fmt: skip
@@ -194,7 +210,8 @@ _RECOMMENDED = re.compile(
 _LIST_LABEL = re.compile(
     r"^(?:[【\[][^】\]]{1,40}[】\]]\s*)?"
     + _any("相关文章", "相关推荐", "相关阅读", "推荐阅读", "延伸阅读", "相关链接", "相关范文",
-           "推荐文章", "猜你喜欢", "热门推荐", "热门文章", "精彩推荐")
+           "推荐文章", "猜你喜欢", "热门推荐", "热门文章", "精彩推荐", "相关新闻", "相关资讯",
+           "热点推荐", "热点新闻", "推荐新闻", "最新文章", "最新新闻")
     + r"\s*[：:]?$|^"
     + _any("看过", "看了", "读过", "阅读了")
     + r".{1,40}?"
@@ -304,13 +321,22 @@ _ANY_AD_HINT = _Cued(
           "分享给")],
 )  # fmt: skip
 """Some hint: one search spares most lines the eleven."""
+# A site's own lines: "点击“阅读原文”了解更多", "主办：… 技术支持：…", "【广告】…",
+# "扫一扫，关注“某某组工”微信公众号" (not "地址：…", a notice's)
+_SITE_LINE = re.compile(
+    r"^(?:点击)?\s*[“\"「]?" + _any("阅读原文") + r"[”\"」]?"
+    + r"|" + _any("技术支持", "网站标识码", "网站识别码", "主办单位") + r"\s*[：:]"
+    + r"|^[【\[]\s*" + _any("广告") + r"\s*[】\]]"
+    + r"|^(?:" + _any("扫一扫", "扫码", "扫描二维码", "长按二维码", "长按识别") + r")"
+    + r"[^。！？]{0,6}?" + _any("关注")
+)  # fmt: skip
 # Punctuation a sentence has and a row of site widgets has not
 _SENTENCE_PUNCT = re.compile("[。！？；，,!?;]")
 # Widget cues, on a line with no sentence punctuation: "【打印本页】【关闭窗口】"
 _NAV = re.compile(
     _any(
         "打印本页", "打印此文", "打印此页", "打印文章", "关闭窗口", "关闭本页", "返回顶部",
-        "返回列表", "收藏本页", "加入收藏", "【打印】", "【关闭】",
+        "返回列表", "收藏本页", "加入收藏", "【打印】", "【关闭】", "我要纠错", "【纠错】",
     )
 )  # fmt: skip
 # A breadcrumb trail: "当前位置：首页 > 新闻中心 > 正文", "首页 » 工作动态" (not "位置：…",
@@ -410,6 +436,18 @@ _COLUMN = re.compile(
     )
     + "$"
 )  # fmt: skip
+# A unit that contributed the article, at its end: "（某某镇党委供稿）"
+_CONTRIBUTED = re.compile(
+    r"^[（(【\[]?\s*(?P<by>[^\s，。；：！？（）()]{2,30}?)\s*供稿\s*[）)】\]]?$"
+)
+# A site's name over an article's title: "某某县人民政府网", "中国共产党新闻网", "新闻中心"
+_SITE_NAME = re.compile(
+    _any("网", "网站", "门户网站", "官网", "在线", "之窗", "中心", "专题", "专栏", "栏目", "频道")
+    + "$"
+)
+SITE_NAME_MAX_LEN = 20  # longest site name over a title
+# A page's title saved as a line: "我县召开推进会_某某县人民政府网", "标题 - 站点"
+_PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|\s[-—–]\s)\s*")
 # A red-header document's closing notes: "（此件公开发布）", "（此件不予公开）"
 _PUBLICITY = re.compile(r"^[（(]\s*此件[^（()）]{1,10}[）)]$")
 # Its colophon: "抄送：市委办公室，市政府办公室。", "某某县委办公室　2022年12月28日印发"
@@ -439,6 +477,8 @@ _ISSUER = re.compile(
            "办")
     + "$"
 )  # fmt: skip
+# A signature on one line: the issuing office, spaces, the date
+_SIGNED = re.compile(rf"^(?P<issuer>{_ISSUER.pattern[1:-1]})[ \u3000]+(?:{_ANY_DATE.pattern})$")
 # The labels of header fields, each group named by the field it holds
 # The labels of a government information-disclosure record (政府信息公开) and the
 # metadata key each value goes to
@@ -488,15 +528,19 @@ _BARE_DATE_LABELS = frozenset(_words("时间 日期"))  # a meeting's as well as
 _PUBLISHED = frozenset(_words("发布时间 发表时间 更新时间 发稿时间 发布日期 发表日期 发布"))
 # A page's machine timestamp (a meeting notice writes 2022年10月17日上午9时)
 _TIMESTAMP = re.compile(r"(?:19|20)\d{2}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}")
-_TRAILER_FIELDS = frozenset({"source", "author", "editor"})
+_TRAILER_FIELDS = frozenset({"source", "author", "editor", "views"})
 # A whole line in brackets: "（来源：人民日报）", "【责任编辑：张三】"
 _BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
 # Editor credits, one or more: "责编/肖楠 美编/石玉", "责任编辑：张三"
 _CREDIT = re.compile(
     r"^(?:"
-    + _any("责任编辑", "责编", "编辑", "美编", "校对", "审核", "审校", "编审", "终审", "初审")
+    + _any(
+        "责任编辑", "责编", "编辑", "美编", "校对", "审核", "审校", "编审", "终审", "初审", "复审",
+        "一审", "二审", "三审", "监制", "主编", "总编", "值班编辑", "网络编辑", "统筹", "策划",
+        "制作", "出品", "排版", "设计", "剪辑",
+    )
     + r"\s*[/／:：|｜]\s*[^\s/／:：|｜]{1,12}\s*)+$"
-)
+)  # fmt: skip
 # An author note: "（作者为江苏省丹阳市委常委、组织部部长）", "（作者系…）", "（作者：张三）"
 _AUTHOR_NOTE = re.compile(
     rf"^[（(]\s*(?P<note>{_any('作者系', '作者为', '作者是', '作者单位')}.*?|作者[：:].*?)\s*[）)]$"
@@ -535,6 +579,36 @@ _AUTHOR_ROLE = re.compile(
          "通讯员", "特约评论员", "评论员", "实习生")
     + r"\s*"
 )  # fmt: skip
+# The roles of a news byline, before the names they credit: "本报记者 赵磊 实习生 孙悦",
+# "记者：张明　通讯员：李红", "（人民日报记者 张晓松）", "文/周强 图/李娜"; the writers'
+# names make the author, the photographers' go to `photographer`
+_WRITER_ROLES = frozenset(
+    _words(
+        "记者 本报记者 本台记者 本网记者 特约记者 见习记者 首席记者 通讯员 本报通讯员 特约通讯员 "
+        "实习生 评论员 特约评论员 撰稿 撰文 作者 文字 文"
+    )
+)
+_PHOTO_ROLES = frozenset(_words("摄影 摄影记者 摄 图片 图 视频"))
+_ROLES = _WRITER_ROLES | _PHOTO_ROLES
+_GLUED_ROLES = ("本报记者", "记者", "通讯员", "实习生")  # before a name with no space: 记者张明
+_ROLE_SPLIT = re.compile(r"[\s\u3000、，,/／:：|｜]+")
+# A newspaper or agency before a reporter's role: "人民日报记者", "新华社记者"
+_ROLE_PREFIX = re.compile(r"^(?P<by>[^\s（）()]{2,12}?)(?P<role>记者|通讯员|评论员)$")
+# A news dateline opening the body, with its byline in brackets: "本报讯（记者 张明）…"
+_DATELINE_BYLINE = re.compile(
+    r"^[^\s（(，。]{0,12}?[讯電电]\s*[（(](?P<byline>[^（）()]{2,40})[）)]"
+)
+# A byline's date in brackets after it: "县委书记 李强（2023年2月10日）"
+_DATED_BYLINE = re.compile(rf"(?<=\S)\s*[（(]\s*(?:{_ANY_DATE.pattern})\s*[）)]$")
+# A WeChat article's header: "原创 某某组工 2022-10-17 18:30 发表于四川"
+_WECHAT_HEADER = re.compile(
+    rf"^(?:{_any('原创')}\s+)?(?:(?P<account>[^\s\d]{{2,20}})\s+)?(?:{_ANY_DATE.pattern})"
+    rf"(?:\s*{_any('发表于')}\S{{0,8}})?$"
+)
+# A group writing together: "某某县委组织部课题组", "中共某某市委理论学习中心组"
+_GROUP_AUTHOR = re.compile(
+    r"^[^\s，。；：！？,;:!?]{2,30}(?:课题组|調研組|调研组|写作组|寫作組|中心组|中心組)$"
+)
 # An author field's names, and a unit in brackets after them: "王建国（丹阳市委组织部）"
 _AUTHOR_VALUE = re.compile(
     rf"(?P<names>{_NAMES})(?=$|[\s（(])\s*(?:[（(](?P<unit>[^）)]{{2,40}})[）)])?"
@@ -574,6 +648,7 @@ _NUMBERED = re.compile(
     rf"^(?:[{_CN_DIGITS}]+[、.．]|[（(][{_CN_DIGITS}\d]+[）)]|\d+[、.．]|第[{_CN_DIGITS}\d]+[，,、])"
 )
 _TITLE_BAD_END = "。！？；：，、…!?;:,"  # punctuation a title never ends with
+_NOT_TITLE_LINE = re.compile("[：:，,；;]")  # in no line of a title set on two lines
 # Sentence-final punctuation, which no metadata line holds
 _SENTENCE_END = re.compile("[。！？]")
 
@@ -652,6 +727,9 @@ def _stacked(lines: list[str]) -> list[DocumentDraft]:
         return _build(lines[a:b], None, kinds[a:b])
 
     labels = opens(0) if len(content) >= 2 else None
+    if labels is None and len(content) >= 3:  # a column's or site's name over the first
+        first = [lines[i] for i in content[1:3]]
+        labels = opens(1) if _above_title(lines[content[0]], first) else None
     if labels is None:
         return [build(0, len(lines))]
 
@@ -723,6 +801,8 @@ def _boilerplate_kind(line: str) -> str | None:
         return "recommended_reading"
     if _DISCLAIMER.search(line):
         return "boilerplate_disclaimer"
+    if _SITE_LINE.search(line) and len(line) <= LINK_MAX_LEN and not _SENTENCE_END.search(line):
+        return "boilerplate_nav"
     if _AD.search(line) or (
         _ANY_AD_HINT.search(line) and sum(h.search(line) is not None for h in _AD_HINTS) >= 2
     ):
@@ -858,6 +938,10 @@ def _read_header(lines: list[str], draft: DocumentDraft) -> int:
         i += 1
     if draft.published_at is None and "written_at" in draft.extra:  # signed, not published
         draft.published_at = datetime.fromisoformat(draft.extra["written_at"])
+    if i < len(lines) and draft.author is None and (m := _DATELINE_BYLINE.match(lines[i])):
+        found = _role_byline(m["byline"])  # 本报讯（记者 张明 通讯员 李红）…: the line stays
+        if found is not None and found[0]:
+            draft.author = found[0]
     if i < len(lines) and seen < HEADER_ZONE and draft.title is not None and draft.author is None:
         rest = _cut_run_in_byline(lines[i], draft)
         if rest is not None:
@@ -910,6 +994,18 @@ def _join_wrapped_title(lines: list[str], i: int = 0) -> None:
         return
     if (opened or kind_after) and _is_title(joined) and _is_title(first) and _is_title(second):
         lines[i : i + 2] = [joined]
+    elif (
+        _SUBTITLE.match(lines[i + 2])
+        and _is_title(first)
+        and _is_title(second)
+        and not _NOT_TITLE_LINE.search(first + second)
+        and _above_title(first, lines[i + 1 : i + 3]) is None
+        and _role_byline(second) is None
+        and not _BYLINE.match(second)
+        and _DATE_LINE.match(second) is None
+        and _parse_fields(second, _HEADER_FIELDS) is None
+    ):  # 坚定信心 真抓实干 / 奋力开创…新局面 / ——在…会议上的讲话: a title set on two lines
+        lines[i : i + 2] = [f"{first} {second}"]
 
 
 def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None) -> str | None:
@@ -939,6 +1035,16 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
     if (m := _DATE_LINE.match(line)) and (when := _datetime(m)) is not None:
         draft.published_at = draft.published_at or when
         return "metadata_line"
+    if (
+        draft.title is not None
+        and (m := _WECHAT_HEADER.match(line))
+        and ("原创" in line or "发表于" in line.translate(_TO_SIMPLIFIED))
+        and (when := _datetime(m)) is not None
+    ):  # 原创 某某组工 2022-10-17 18:30 发表于四川
+        draft.published_at = draft.published_at or when
+        if m["account"] and m["account"] != "原创":
+            _add_extra(draft, "poster", m["account"])
+        return "metadata_line"
     if draft.title is None:
         if _MASTHEAD.match(line) and any(_DOCUMENT_NUMBER.match(a) for a in after):
             _add_extra(draft, "masthead", line)  # 中共某某市委组织部文件, over its number
@@ -949,17 +1055,8 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
                 _add_extra(draft, "signer", m["signer"])
             return "metadata_line"
         fields_next = len(after) > 0 and _parse_fields(after[0], _HEADER_FIELDS) is not None
-        if (
-            len(line) <= COLUMN_MAX_LEN
-            and _COLUMN.search(line)
-            and len(after) > 1
-            and not fields_next
-            and _is_title(after[0])
-            and not _SUBTITLE.match(after[0])
-            and len(after[0]) > len(line)
-            and _parse_fields(after[1], _HEADER_FIELDS) is not None
-        ):  # 工作动态 / 我县召开…推进会 / 发布时间：…
-            _add_extra(draft, "column", line)
+        if (kind := _above_title(line, after)) is not None:
+            _add_extra(draft, kind, line)  # 工作动态 / 我县召开…推进会 / 发布时间：…
             return "metadata_line"
         if _is_title(line) or (
             line[-1] in "？！?!"
@@ -976,16 +1073,29 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         draft.author = draft.author or byline
         _add_extra(draft, "byline", line.lstrip("—-－ "))
         return "metadata_line"
+    if _is_title(line) and after and _page_fields(after[0]) and not _role_byline(line):
+        _add_extra(draft, "subtitle", line)  # a deck over the page's fields
+        return "metadata_line"
     if _SUBTITLE.match(line):
         _add_extra(draft, "subtitle", line)
         if draft.published_at is None and (m := _ANY_DATE.search(line)):
             draft.published_at = _datetime(m)
         return "metadata_line"
+    if _take_role_byline(line, draft):  # 记者 王晓东 通讯员 刘建军
+        return "metadata_line"
+    if (m := _DATED_BYLINE.search(line)) and (when := _datetime(m)) is not None:
+        byline = line[: m.start()].rstrip()  # 县委书记 李强（2023年2月10日）
+        if _BYLINE.match(byline) or _take_role_byline(byline, draft):
+            draft.published_at = draft.published_at or when
+            return _header_line(byline, draft)
     if (m := _BYLINE.match(line)) or (
         (m := _UNIT_BYLINE.match(line)) and _is_name(_NAME_RE.match(m["name"]).group())
     ):
         draft.author = draft.author or m["name"]
         _add_extra(draft, "byline", line)
+        return "metadata_line"
+    if _GROUP_AUTHOR.match(line):  # 某某县委组织部课题组
+        draft.author = draft.author or line
         return "metadata_line"
     if m := _PEN_BYLINE.match(line):
         draft.author = draft.author or m["name"]
@@ -994,6 +1104,98 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         draft.author = draft.author or line
         return "metadata_line"
     return None
+
+
+def _role_byline(line: str) -> tuple[str, str | None] | None:
+    """(writers, photographers) of a byline made of roles and names ("记者 王晓东 通讯员
+    刘建军" gives "王晓东 刘建军"), else None. Every role must credit a name, and every
+    word must be a role or a name (opening with a common surname); a name padded to the
+    width of three (张　明) is joined."""
+    words = [w for w in _ROLE_SPLIT.split(_unbracket(line).translate(_TO_SIMPLIFIED)) if w]
+    credits: list[tuple[str, list[str]]] = []
+    for word in _joined_initials(words):
+        if word in _ROLES or ((m := _ROLE_PREFIX.match(word)) and not _is_name(word)):
+            credits.append((word if word in _ROLES else m["role"], []))
+            continue
+        glued = next((r for r in _GLUED_ROLES if word.startswith(r)), "")
+        if glued and _is_name(word[len(glued) :]):  # 本报记者赵磊
+            credits.append((glued, [word[len(glued) :]]))
+        elif credits and _is_name(word) and word not in _ROLES:
+            credits[-1][1].append(word)
+        else:
+            return None
+    if not credits or not all(names for _, names in credits):
+        return None
+    writers = [n for role, names in credits if role in _WRITER_ROLES for n in names]
+    photographers = [n for role, names in credits if role in _PHOTO_ROLES for n in names]
+    if not writers and not photographers:
+        return None
+    return " ".join(writers), " ".join(photographers) or None
+
+
+def _joined_initials(words: list[str]) -> list[str]:
+    """Words with a two-character name padded apart joined again: 张 明 -> 张明."""
+    out: list[str] = []
+    for word in words:
+        if (
+            len(word) == 1
+            and out
+            and len(out[-1]) == 1
+            and out[-1] in _SURNAMES
+            and _HAS_HAN.match(word)
+        ):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def _take_role_byline(line: str, draft: DocumentDraft) -> bool:
+    """Record a role byline's names (the author when none is known yet)."""
+    found = _role_byline(line)
+    if found is None:
+        return False
+    writers, photographers = found
+    if writers:
+        draft.author = draft.author or writers
+    if photographers:
+        _add_extra(draft, "photographer", photographers)
+    _add_extra(draft, "byline", _unbracket(line))
+    return True
+
+
+def _above_title(line: str, after: list[str]) -> str | None:
+    """What `line` is when it stands over a title that has its fields (or date) under it:
+    a site column's name (`column`: 工作动态), the site's name (`site`: 某某县人民政府网) or
+    the page's title (`page_title`: 我县召开推进会_某某县人民政府网); None for anything else
+    (a title, say, over its subtitle)."""
+    if len(after) < 2 or not _is_title(after[0]) or _SUBTITLE.match(after[0]):
+        return None
+    if _parse_fields(after[0], _HEADER_FIELDS) is not None or not _dated(after[1]):
+        return None
+    parts = _PAGE_TITLE_SEPARATOR.split(line)
+    if len(parts) > 1 and after[0] in parts:
+        return "page_title"
+    if len(line) >= len(after[0]):
+        return None
+    if len(line) <= COLUMN_MAX_LEN and _COLUMN.search(line):
+        return "column"
+    if len(line) <= SITE_NAME_MAX_LEN and _SITE_NAME.search(line) and " " not in line:
+        return "site"
+    return None
+
+
+def _page_fields(line: str) -> bool:
+    """A line of a page's header fields: more than a bare `时间：` or `日期：` (a meeting's)."""
+    if _parse_fields(line, _HEADER_FIELDS) is None:
+        return False
+    labels = {m.group().rstrip("：: ").translate(_TO_SIMPLIFIED) for m in _FIELD.finditer(line)}
+    return not labels <= _BARE_DATE_LABELS
+
+
+def _dated(line: str) -> bool:
+    """A line of header fields, or a date alone."""
+    return _parse_fields(line, _HEADER_FIELDS) is not None or _DATE_LINE.match(line) is not None
 
 
 def _is_long_title(line: str) -> bool:
@@ -1054,6 +1256,12 @@ def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
             break
         draft.removed[kind] += 1
         end -= 1
+    if end - 1 > start and (m := _SIGNED.match(lines[end - 1])) and (when := _datetime(m)):
+        # 中共某某县委组织部　　2022年11月20日, on one line
+        draft.published_at = draft.published_at or when
+        _add_extra(draft, "issuer", m["issuer"])
+        draft.removed["signature"] += 1
+        return end - 1
     if end - 1 > start and (m := _DATE_LINE.match(lines[end - 1])) and (when := _datetime(m)):
         draft.published_at = draft.published_at or when
         draft.removed["signature"] += 1
@@ -1082,6 +1290,17 @@ def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
         return "metadata_line"
     if m := _ORIGINAL_TITLE.match(line):
         _add_extra(draft, "original_title", m["title"])
+        return "metadata_line"
+    if _take_role_byline(line, draft):  # （记者 张明）, 文字：李红　图片：张明
+        return "metadata_line"
+    if (m := _CONTRIBUTED.match(line)) is not None:  # （某某镇党委供稿）
+        draft.source_name = draft.source_name or m["by"]
+        return "metadata_line"
+    if (m := _BYLINE.match(line)) or (
+        (m := _UNIT_BYLINE.match(line)) and _is_name(_NAME_RE.match(m["name"]).group())
+    ):  # 某某县委组织部 王建华, signing the article at its end
+        draft.author = draft.author or m["name"]
+        _add_extra(draft, "byline", line)
         return "metadata_line"
     if _PUBLICITY.match(line):  # （此件公开发布）
         _add_extra(draft, "publicity", core)
@@ -1139,8 +1358,11 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
         if any(_HAS_HAN.search(w) and not (_LOOSE_OK.fullmatch(w) or _is_name(w)) for w in words):
             return False  # 时间：2022年10月17日 主题党日: a row of a schedule
     elif kind == "source":
-        token, *more = value.split(maxsplit=1)
-        rest = more[0] if more else ""
+        if m := re.match(r"《([^《》]{1,30})》\s*", value):  # 《某某日报》2022年10月17日 第03版
+            token, rest = m.group(1), value[m.end() :]
+        else:
+            token, *more = value.split(maxsplit=1)
+            rest = more[0] if more else ""
         if len(token) > 30 and not token.startswith(("http://", "https://", "www.")):
             return False
         found.setdefault("source_name", token)
@@ -1187,9 +1409,11 @@ def _take_author(value: str, found: dict) -> bool:
     `author_unit`. Anything else is one token taken as stated (a pen name, say).
     """
     value = _AUTHOR_ROLE.sub("", value, count=1) if _AUTHOR_ROLE.match(value) else value
+    value = " ".join(_joined_initials(value.split()))  # 张　明 -> 张明
     m = _AUTHOR_VALUE.match(value)
     if m and all(_NAME_RE.fullmatch(n) for n in re.split(r"[\s、，,]+", m["names"])):
         names, unit, rest = m["names"], m["unit"], value[m.end() :]
+        names = " ".join(re.split(r"[\s、，,]+", names))  # 张明、李红 -> 张明 李红
     else:
         token, *more = value.split(maxsplit=1)
         names, unit, rest = token, None, more[0] if more else ""
