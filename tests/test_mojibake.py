@@ -233,6 +233,18 @@ def test_lost_bytes_reconstructed(
     assert counts[UTF8_AS_GBK] + counts[UTF8_AS_LATIN1] == 1
 
 
+# (clean): lost bytes next to digits, chosen with the digits around them (the word model
+# alone reads 12鏈� as 12有, 绗�1 as 笑1, 3涓� as 3中)
+BY_NUMBERS = ["第1条", "共有3个单位", "截至2023年12月", "一、加强安全生产工作。"]
+
+
+@pytest.mark.parametrize("clean", BY_NUMBERS)
+def test_lost_bytes_beside_numbers(clean: str) -> None:
+    damaged = utf8_as_gbk(clean)
+    assert "\ufffd" in damaged
+    assert fix_mojibake(damaged)[0] == clean
+
+
 def test_lost_bytes_example_from_the_brief() -> None:
     # cp936 reads the 0x80 byte as "€": only the odd last byte is lost, without a mark
     text, counts, spans = fix_mojibake("鍙傝€冩枃鐚")

@@ -76,6 +76,8 @@ _TRUNCATED = re.compile(rb"(?:[\xc2-\xf4]|[\xe0-\xf4][\x80-\xbf]|[\xf0-\xf4][\x8
 """A UTF-8 character cut off at the end (its last bytes dropped without a mark)."""
 _KANA = re.compile("[\u3040-\u30ff]")
 _ASCII_ALNUM = re.compile("[0-9A-Za-z]")
+_ASCII_BEFORE = re.compile("[\x00-\x7f]*\\Z")
+_ASCII_AFTER = re.compile("[\x00-\x7f]*")
 
 # UTF-8 as a byte regex: maximal runs of well-formed characters (alternatives are disjoint).
 _UTF8_RUN = re.compile(
@@ -239,6 +241,19 @@ def _much_likelier(fixed: str, damaged: str, margin: float = MARGIN) -> bool:
 # ---------------------------------------------------------------- lost bytes (UTF-8 lattice)
 _PUNCT_ORDER = "。，、：；？！“”《》（）‘’…—「」『』【】〔〕·"
 _TIE = {c: -0.01 * k for k, c in enumerate(_PUNCT_ORDER)}
+_NUMERALS = frozenset("一二三四五六七八九十")
+_AFTER_NUMBER = frozenset(
+    "年月日号时点分秒个条项名人次家万亿元岁位件篇期届季周天米吨户所座处批类种章节款级倍成余多"
+    "亩公里千百斤克度股只台辆架张页份本轮场批类层栋间套"
+    "年月日號時點個條項萬億歲週噸戶處類種節款級餘畝裡斤臺輛張頁份輪場層棟間"
+)
+"""Characters that follow a number (units, measure words, dates): the word model, which
+sees no digits, would read 12鏈� as 12有, not 12月."""
+_BEFORE_NUMBER = frozenset("第約约共近達达計计")
+_BY_NUMBER = 3.0
+_ENUMERATOR = 3.0
+"""Bonus for a numeral before `、` at a line's start (一、 numbers a heading; the word model,
+without the line's start, prefers 中、)."""
 """The model scores all punctuation alike: ties go to the commoner mark."""
 
 
@@ -443,6 +458,12 @@ def _rescore(final: list, left: str, right: str | None) -> tuple[str, list[int]]
 
             def score(c: str, before: str = before, after: str = after, ends: bool = ends) -> float:
                 bonus = _TIE.get(c, 0.0) + (_END_MARKS.get(c, 0.0) if ends else 0.0)
+                if c in _NUMERALS and after[:1] == "、" and before[-1:] == "\n":
+                    bonus += _ENUMERATOR  # 一、 opening a line: a heading's number
+                if before[-1:].isdigit() and c in _AFTER_NUMBER:
+                    bonus += _BY_NUMBER  # 12月, 3个: what follows a number
+                if after[:1].isdigit() and c in _BEFORE_NUMBER:
+                    bonus += _BY_NUMBER  # 第1条
                 return m.score(before + c + after) + bonus
 
             best = max(options[k] or (), key=score)
@@ -469,11 +490,16 @@ def _char_ends(text: str, start: int) -> list[int]:
 
 
 def _utf8_fixes(
-    data: bytes, starts: list[int], need_cjk: bool = False, codec: str = "gbk"
+    data: bytes,
+    starts: list[int],
+    need_cjk: bool = False,
+    codec: str = "gbk",
+    around: tuple[str, str | None] = ("", None),
 ) -> Iterator[Fix]:
     """Well-formed UTF-8 stretches of `data` aligned with the damaged characters (`starts`:
     byte offset of each, plus the end), with lost bytes reconstructed across HOLE gaps.
-    With `need_cjk`, only stretches holding a 3- or 4-byte character (or a lost byte)."""
+    With `need_cjk`, only stretches holding a 3- or 4-byte character (or a lost byte).
+    `around`: the line's text before and after `data` (None: the line ends there)."""
     at = {b: k for k, b in enumerate(starts)}
     runs = [(m.start(), m.end()) for m in _UTF8_RUN.finditer(data)]
     # split at malformed gaps, except those holding a lost byte (HOLE, or a "?" next to them)
@@ -497,7 +523,7 @@ def _utf8_fixes(
         if need_cjk and not holes and not _WIDE_LEAD.search(data, s, e):
             continue
         if holes and s in at and e in at:
-            got = _reconstruct_group(data, s, e, holes, codec)
+            got = _reconstruct_group(data, s, e, holes, codec, around)
             if got is not None:
                 yield at[s], at[e], got[0], got[1]
                 continue
@@ -524,11 +550,17 @@ def _char_len(lead: int) -> int:
 
 
 def _reconstruct_group(
-    data: bytes, s: int, e: int, gaps: list[tuple[int, int]], codec: str = "gbk"
+    data: bytes,
+    s: int,
+    e: int,
+    gaps: list[tuple[int, int]],
+    codec: str = "gbk",
+    around: tuple[str, str | None] = ("", None),
 ) -> tuple[str, list[int]] | None:
     """Decode data[s:e] (well-formed UTF-8 around lost-byte gaps): strictly, except in small
     windows around each gap (with a character of context each side) where the lattice
-    chooses the lost bytes."""
+    chooses the lost bytes; at the ends of `data`, the line's text beyond it (`around`: a
+    date's digits, 12鏈�18 -> 12月18) is the context."""
     windows: list[list[int]] = []
     for gs, ge in gaps:
         left = gs
@@ -566,8 +598,8 @@ def _reconstruct_group(
             size += len(part)
         if ws < we:
             after = data[we] if we < len(data) else None
-            left = "".join(out)[-CONTEXT:]
-            right: str | None = None
+            left = ((around[0] if s == 0 else "") + "".join(out))[-CONTEXT:]
+            right: str | None = around[1][:CONTEXT] if around[1] is not None else None
             if we < len(data):
                 nxt = bounds[w + 1][0] if w + 1 < len(bounds) else e
                 right = data[we : max(we, nxt)].decode("utf-8", "ignore")[:CONTEXT]
@@ -830,7 +862,14 @@ def _fix_utf8_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iter
     if at_edge and _TRUNCATED.search(data):  # the odd last byte, dropped by the misreading
         data += bytes([HOLE])
         starts.append(len(data))
-    for fix in _utf8_fixes(data, starts, need_cjk=True):
+    # the ASCII beside the region (digits, marks) is context; the text beyond is damaged too
+    before = _ASCII_BEFORE.search(line, 0, offset).group()[-CONTEXT:]
+    rest = line[offset + end :]
+    around = (
+        before if offset else "\n",  # \n: the line's start
+        _ASCII_AFTER.match(rest).group()[:CONTEXT] if rest else None,
+    )
+    for fix in _utf8_fixes(data, starts, need_cjk=True, around=around):
         s, e, text, unsure = _trim_glue(fix, region, starts)
         e = min(e, end)
         damaged = region[s:e]
