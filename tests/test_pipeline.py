@@ -14,7 +14,7 @@ from flows.clean_corpus import batches
 from schemas import validate_batch, validate_run
 from zhclean.discover import discover
 from zhclean.model import RawFile
-from zhclean.pipeline import Config, process_batch, process_file, uncertain_spans
+from zhclean.pipeline import Config, clean_lines, process_batch, process_file, uncertain_spans
 
 GBK_TEXT = "組織部門建設\r\n時(shí)間:2022-10-17\r\n組織部門是“黨員之家”,也是“干部之家”。\r\n"
 
@@ -209,3 +209,11 @@ def test_any_input_ends_in_documents_or_rejects_and_validates(
     validate_batch(result.tables)
     validate_run(result.tables, [f.rel_path for f in files])
     assert "internal_error" not in result.tables["rejects"]["reason"].to_pylist()
+
+
+def test_a_nel_inside_latin1_mojibake_is_no_line_break() -> None:
+    # 关 is E5 85 B3: UTF-8 read as Latin-1 holds U+0085, which is a byte to put back
+    damaged = "关于加强党的建设的意见".encode().decode("latin-1")
+    assert "\x85" in damaged
+    assert [line.text for line in clean_lines(damaged, "keep")] == ["关于加强党的建设的意见"]
+    assert [line.text for line in clean_lines("第一段\x85第二段", "keep")] == ["第一段", "第二段"]
