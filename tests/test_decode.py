@@ -347,3 +347,31 @@ def test_many_nul_bytes_in_text_are_binary() -> None:
     with pytest.raises(Rejected) as error:
         decode(data)
     assert error.value.reason == "binary"
+
+
+MIXED_BODY = [
+    "国务院办公厅关于进一步优化营商环境的意见",
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+    "为深入贯彻落实党中央、国务院决策部署，持续优化营商环境，经国务院同意，现提出以下意见。",
+    "一、总体要求",
+    "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。",
+]
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_a_utf8_file_with_a_line_in_another_codec(codec: str) -> None:
+    footer = "版權所有：某市人民政府" if codec == "big5" else "版权所有：某市人民政府"
+    data = "\n".join(MIXED_BODY).encode() + b"\n" + footer.encode(codec)
+    decoded = decode(data)
+    assert decoded.text == "\n".join([*MIXED_BODY, footer])
+    assert (decoded.encoding, decoded.other_lines) == ("utf-8", 1)
+
+
+def test_a_gbk_file_is_not_read_as_mixed() -> None:
+    data = "\n".join(MIXED_BODY).encode("gbk")
+    decoded = decode(data)
+    assert (decoded.text, decoded.encoding, decoded.other_lines) == (
+        "\n".join(MIXED_BODY),
+        "gb18030",
+        0,
+    )

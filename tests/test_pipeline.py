@@ -14,7 +14,14 @@ from flows.clean_corpus import batches
 from schemas import validate_batch, validate_run
 from zhclean.discover import discover
 from zhclean.model import RawFile
-from zhclean.pipeline import Config, clean_lines, process_batch, process_file, uncertain_spans
+from zhclean.pipeline import (
+    Config,
+    clean_lines,
+    process_batch,
+    process_data,
+    process_file,
+    uncertain_spans,
+)
 
 GBK_TEXT = "組織部門建設\r\n時(shí)間:2022-10-17\r\n組織部門是“黨員之家”,也是“干部之家”。\r\n"
 
@@ -217,3 +224,15 @@ def test_a_nel_inside_latin1_mojibake_is_no_line_break() -> None:
     assert "\x85" in damaged
     assert [line.text for line in clean_lines(damaged, "keep")] == ["关于加强党的建设的意见"]
     assert [line.text for line in clean_lines("第一段\x85第二段", "keep")] == ["第一段", "第二段"]
+
+
+def test_lines_in_another_codec_are_counted_as_repairs() -> None:
+    body = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。"
+    data = f"关于优化营商环境的意见\n{body}\n{body}\n".encode() + "版权所有：某市人民政府".encode(
+        "gbk"
+    )
+    docs, reject, facts = process_data("mixed.txt", data, "0" * 64, Config())
+    assert reject is None and facts["encoding"] == "utf-8"
+    (doc,) = docs
+    assert {"kind": "other_encoding_lines", "count": 1} in doc["repairs"]
+    assert doc["text"].endswith(body)  # the footer is a site's rights line: boilerplate

@@ -10,6 +10,9 @@ Decision rules, in order (see `decode`):
 4. Strict UTF-8 -> ``utf-8`` with confidence 1.0 (mojibake inside stays for the repair stage),
    unless >= 5% of the bytes are C0 controls: then it is only one of the candidates below.
    ASCII holding `~{…~}` that decodes strictly as HZ to plausible Chinese -> ``hz``.
+   A file whose lines are UTF-8 but for a few (a footer pasted from a GBK page) -> ``utf-8``
+   with those lines decoded strictly as GB18030 or Big5 where that reads as plausible
+   Chinese (`other_lines` counts them), else with U+FFFD for the bytes UTF-8 cannot read.
 5. gb18030, big5 (else cp950, big5hkscs), utf-16-le and utf-16-be are decoded strictly and
    ranked by `plausibility`; a codec that fails strictly on at most 1% of the characters is
    kept too, decoded with ``errors="replace"`` (U+FFFD marks the lost bytes; the replacement
@@ -377,6 +380,45 @@ def _decode_hz(data: bytes, text: str) -> Decoded | None:
     return Decoded(cand.text, "hz", _confidence(cand, 0.0))
 
 
+MIXED_UTF8_SHARE = 0.5  # least share of a mixed file's non-ASCII bytes in UTF-8 lines
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _decode_mixed(data: bytes) -> Decoded | None:
+    """A mostly UTF-8 file with some lines in another codec, each line decoded on its own;
+    None unless the UTF-8 lines hold most of the non-ASCII bytes and every other line
+    reads plausibly (or loses at most `MAX_ERROR_RATE` of the text to U+FFFD)."""
+    lines = data.splitlines(keepends=True)
+    parts: list[str] = []
+    utf8_bytes = other_bytes = other = replaced = 0
+    for line in lines:
+        wide = len(_NON_ASCII.findall(line))
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8_bytes += wide
+            continue
+        except UnicodeDecodeError:
+            other_bytes += wide
+        best = max(
+            (c for codec in ("gb18030", "big5") if (c := _candidate(line, codec, False))),
+            key=lambda c: c.score,
+            default=None,
+        )
+        if best is not None and best.score >= THRESHOLD and _HAS_HAN.search(best.text):
+            parts.append(best.text)
+            other += 1
+        else:
+            text = line.decode("utf-8", "replace")
+            replaced += text.count("\ufffd")
+            parts.append(text)
+    if not other or utf8_bytes < MIXED_UTF8_SHARE * (utf8_bytes + other_bytes):
+        return None
+    text = "".join(parts)
+    if replaced > MAX_ERROR_RATE * len(text) or plausibility(text) < THRESHOLD:
+        return None
+    return Decoded(text, "utf-8", 0.8, other_lines=other)
+
+
 def _rank(data: bytes, codecs_: tuple[str, ...]) -> tuple[Decoded | None, list[_Candidate]]:
     cands = _candidates(data, codecs_)
     for cand in cands:
@@ -407,7 +449,8 @@ def decode(data: bytes) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        if b"\x00" not in data and (mixed := _decode_mixed(data)) is not None:
+            return _checked(mixed)
     else:  # many control bytes: rank it with the others (short UTF-16 without NUL...)
         if (hz := _decode_hz(data, text)) is not None:
             return _checked(hz)

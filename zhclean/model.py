@@ -46,6 +46,7 @@ class Decoded:
     text: str
     encoding: str  # Python codec name: utf-8, gb18030, big5, utf-16-le, ...
     confidence: float  # 0..1
+    other_lines: int = 0  # lines of a mostly UTF-8 file decoded with another codec
 
 
 @dataclass

@@ -200,6 +200,8 @@ def process_data(
         facts = {"encoding": decoded.encoding, "script": detect_script(decoded.text)}
         stage = "repair"
         cleaned = clean_lines(decoded.text, config.target_script, config.dictionaries)
+        if decoded.other_lines and cleaned:  # a GBK footer in a UTF-8 file, decoded as GBK
+            cleaned[0].repairs["other_encoding_lines"] += decoded.other_lines
         lines = [line.text for line in cleaned]
         stage = "documents"
         drafts = split_documents("\n".join(lines))
