@@ -76,6 +76,14 @@ PUNCTUATION = [
     ("都很好.", "都很好。"),
     ("真的吗?!?太好了", "真的吗？！？太好了"),  # a run of marks goes as a whole
     ("为什么???", "为什么？？？"),
+    # a full stop after a number ending a Chinese sentence (or a percentage before one)
+    ("截至目前,已完成80%.", "截至目前，已完成80%。"),
+    ("详见附件2.", "详见附件2。"),
+    ("增长率为5%.下一步", "增长率为5%。下一步"),
+    ('他强调:"要坚持以人民为中心."', "他强调：“要坚持以人民为中心。”"),
+    ("表1.数据来源", "表1.数据来源"),  # a number's dot before more text: a caption's
+    ("版本v2.3.1发布", "版本v2.3.1发布"),
+    ("In 2022.", "In 2022."),
     # not Chinese context: untouched
     ("10:37:00", "10:37:00"),
     ("1,000,000", "1,000,000"),

@@ -27,7 +27,13 @@ _MARK = re.compile(rf"(?<={_C})[,;:?!]|[,;:?!](?={_C})")
 _MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|[?!]{{2,}}(?={_C})")
 _RUN_HINT = re.compile(r"[?!]{2}")
 # A full stop after Han text, before Han text or at the end of a line (3.5 is untouched).
-_PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（]|$)", re.M)
+_PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（”’）]|$)", re.M)
+# A full stop after a number that follows Han text, at the end of a line or before a
+# closing quote, or after a percentage before Han text: 完成80%. -> 完成80%。 (表1.数据 and
+# 3.5 are untouched).
+_NUMBER_PERIOD = re.compile(
+    rf"(?<=[{HAN}])([0-9][0-9,.]*%?)\.(?=[”’）]|$)|(?<=[0-9]%)()\.(?=[{HAN}“‘（])", re.M
+)
 # A line's enumerator before the full stop: 一.主要成效 keeps its dot (a heading's).
 _ENUMERATOR = re.compile(r"\s*[一二三四五六七八九十]{1,3}")
 # Parentheses on one line; made full-width when they hold a Han character: (試行).
@@ -59,6 +65,8 @@ def _fix(text: str) -> tuple[str, int]:
         return "。"
 
     text = _PERIOD.sub(period, text)
+    text, n = _NUMBER_PERIOD.subn(lambda m: (m[1] or "") + "。", text)
+    found += n
 
     if _RUN_HINT.search(text):  # rare: spares most lines a pass
 
