@@ -245,6 +245,22 @@ def test_lost_bytes_beside_numbers(clean: str) -> None:
     assert fix_mojibake(damaged)[0] == clean
 
 
+# (clean): GBK read as Latin-1, cut into runs by digits too short to be judged alone; two or
+# more runs that all read as common Chinese are taken together
+CUT_BY_DIGITS = ["2023年12月18日", "第1条", "电话：0571-12345678。"]
+
+
+@pytest.mark.parametrize("clean", CUT_BY_DIGITS)
+def test_gbk_as_latin1_cut_by_digits(clean: str) -> None:
+    assert fix_mojibake(gbk_as_latin1(clean))[0] == clean
+    assert fix_mojibake(gbk_as_cp1252(clean))[0] == clean
+
+
+@pytest.mark.parametrize("text", ["Müller 2023 Gößmann", "café 12 idée", "Äê 2023"])
+def test_latin1_words_between_digits_stay(text: str) -> None:
+    assert fix_mojibake(text)[0] == text
+
+
 def test_lost_bytes_example_from_the_brief() -> None:
     # cp936 reads the 0x80 byte as "€": only the odd last byte is lost, without a mark
     text, counts, spans = fix_mojibake("鍙傝€冩枃鐚")

@@ -957,11 +957,12 @@ def _fix_gbk_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> It
             # in a line known to be damaged so, a short run between ASCII codes ("X¡ªX" <-
             # "X—X") when the line around it is Chinese and the run all Chinese
             short_ok = (
-                relaxed
-                and len(text) < 4
+                (relaxed and _between_chinese(line, offset + s, offset + e))
+                or _latin1_line_chinese(line)
+            ) and (
+                len(text) < 4
                 and _common_cjk(text)
                 and min(damaged) >= "\x80"  # no ASCII letter read as a trail byte ("ão")
-                and _between_chinese(line, offset + s, offset + e)
             )
             if not short_ok and (
                 not _mostly_cjk(text, least=1 if relaxed else 2) or (in_word and len(text) < 4)
@@ -972,6 +973,27 @@ def _fix_gbk_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> It
         if sum(e - s for s, e, *_ in accepted) > sum(e - s for s, e, *_ in best):
             best = accepted
     yield from best
+
+
+@lru_cache(maxsize=1 << 10)
+def _latin1_line_chinese(line: str) -> bool:
+    """Whether the line's runs of Latin-1 letters are two or more and every one reads as
+    common Chinese in GBK: a date cut up by its digits, 2023Äê12ÔÂ18ÈÕ (each run too short
+    to be judged alone) is 2023年12月18日."""
+    runs = [m.group() for m in _REGION_WEB_GBK.finditer(line)]
+    if len(runs) < 2:
+        return False
+    for run in runs:
+        data = _web_bytes(run)
+        if data is None or min(run) < "\x80":
+            return False
+        try:
+            text = data.decode("gbk")
+        except UnicodeDecodeError:
+            return False
+        if not _common_cjk(text):
+            return False
+    return True
 
 
 def _short_swap(sub: _Substitution, region: str, line: str, offset: int) -> str | None:
