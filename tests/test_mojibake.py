@@ -256,6 +256,19 @@ def test_gbk_as_latin1_cut_by_digits(clean: str) -> None:
     assert fix_mojibake(gbk_as_cp1252(clean))[0] == clean
 
 
+# (damaged, expected): a Chinese mark alone beside digits, its bytes telling it is one
+MARKS_BY_DIGITS = [
+    (utf8_as_gbk("增长5.2%。"), "增长5.2%。"),
+    (utf8_as_gbk("（2023年12月18日）"), "（2023年12月18日）"),  # no line opens with ，
+    ("电话：0571-12345678" + utf8_as_cp1252("。"), "电话：0571-12345678。"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), MARKS_BY_DIGITS)
+def test_marks_beside_digits(damaged: str, expected: str) -> None:
+    assert fix_mojibake(damaged)[0] == expected
+
+
 @pytest.mark.parametrize("text", ["Müller 2023 Gößmann", "café 12 idée", "Äê 2023"])
 def test_latin1_words_between_digits_stay(text: str) -> None:
     assert fix_mojibake(text)[0] == text

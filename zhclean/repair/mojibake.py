@@ -196,6 +196,11 @@ def _mostly_cjk(text: str, least: int = 1) -> bool:
 
 
 _PUNCT_ONLY = re.compile(f"[{CJK_PUNCT}]+")
+_MARK_LEADS = frozenset("銆锛鈥")
+_MARK_LATIN1 = ("ã€", "ï¼")
+"""Latin-1's reading of E3 80 and EF BC, in a line with Chinese in it."""
+"""GBK's reading of the first two UTF-8 bytes of Chinese marks (E3 80: 、。《》「」【】;
+EF BC: ，！（）：；？; E2 80: —…“”): a mark alone between digits, 5.2%銆� (。), is one."""
 SHORT, SHORT_MARGIN = 3, 1.0
 """A run of at most SHORT characters between ASCII codes, in a line known damaged, is
 substituted when that gains SHORT_MARGIN nats per character in its context."""
@@ -251,6 +256,9 @@ _AFTER_NUMBER = frozenset(
 sees no digits, would read 12鏈� as 12有, not 12月."""
 _BEFORE_NUMBER = frozenset("第約约共近達达計计")
 _BY_NUMBER = 3.0
+_CLOSING_MARKS = frozenset("，。、；：？！”’）》】」』")
+_NOT_OPENING = 3.0
+"""Cost of a mark no line opens with, at a line's start (（2023年… not ，2023年…)."""
 _ENUMERATOR = 3.0
 """Bonus for a numeral before `、` at a line's start (一、 numbers a heading; the word model,
 without the line's start, prefers 中、)."""
@@ -458,8 +466,9 @@ def _rescore(final: list, left: str, right: str | None) -> tuple[str, list[int]]
 
             def score(c: str, before: str = before, after: str = after, ends: bool = ends) -> float:
                 bonus = _TIE.get(c, 0.0) + (_END_MARKS.get(c, 0.0) if ends else 0.0)
-                if c in _NUMERALS and after[:1] == "、" and before[-1:] == "\n":
-                    bonus += _ENUMERATOR  # 一、 opening a line: a heading's number
+                if before[-1:] == "\n":  # the line's start
+                    bonus += _ENUMERATOR if c in _NUMERALS and after[:1] == "、" else 0.0
+                    bonus -= _NOT_OPENING if c in _CLOSING_MARKS else 0.0
                 if before[-1:].isdigit() and c in _AFTER_NUMBER:
                     bonus += _BY_NUMBER  # 12月, 3个: what follows a number
                 if after[:1].isdigit() and c in _BEFORE_NUMBER:
@@ -873,7 +882,8 @@ def _fix_utf8_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iter
         s, e, text, unsure = _trim_glue(fix, region, starts)
         e = min(e, end)
         damaged = region[s:e]
-        if text == damaged or not _mostly_cjk(text):
+        mark = _PUNCT_ONLY.fullmatch(text) is not None and damaged[:1] in _MARK_LEADS
+        if text == damaged or not (_mostly_cjk(text) or mark):
             continue
         if LOST in damaged and not unsure and LOST not in text:
             continue  # a real U+FFFD kept by a strict run: nothing was reconstructed
@@ -904,11 +914,14 @@ def _fix_utf8_as_latin1(region: str, line: str, offset: int, relaxed: bool) -> I
             _, _, text, unsure = again[0]
             kind = DOUBLE_UTF8
     chinese = _mostly_cjk(text) and _much_likelier(text, region)
-    mark = (  # a mark alone between ASCII codes ("Xâ€”X" <- "X—X") in a damaged line
-        relaxed
-        and not unsure
+    mark = (  # a mark alone between ASCII codes ("Xâ€”X" <- "X—X") in a damaged line, or
+        # any run of Chinese marks whose bytes say so (ã€‚ <- 。, ï¼Œ <- ，)
+        not unsure
         and _PUNCT_ONLY.fullmatch(text) is not None
-        and _between_chinese(line, offset, offset + len(region))
+        and (
+            (relaxed and _between_chinese(line, offset, offset + len(region)))
+            or (region.startswith(_MARK_LATIN1) and _CJK_RE.search(line) is not None)
+        )
     )
     if chinese or mark:
         yield 0, len(region), text, unsure, kind
