@@ -1628,7 +1628,7 @@ NEWS_CASES = {
     "scan_to_follow": (f"{T}\n{P1}\n扫一扫，关注“某某组工”微信公众号", {"lines": [P1]}),
     "ad": (f"{T}\n{P1}\n【广告】某某银行：党费缴纳更便捷，扫码即可办理", {"lines": [P1]}),
     "technical_support": (
-        f"{T}\n{P1}\n技术支持：某某网络科技有限公司",
+        f"{T}\n{P1}\n主办：中共某某县委组织部 技术支持：某某网络科技有限公司",
         {"lines": [P1]},
     ),
     "related_news": (
@@ -1673,3 +1673,58 @@ def test_a_column_line_over_stacked_articles_still_splits_them() -> None:
         (T, D17, [P1, P2]),
         ("县委组织部开展党员教育培训", datetime(2022, 10, 18), [P2, P1]),
     ]
+
+
+# --- lines the news rules must leave alone (from a review for false changes) -------------
+
+KEPT_CASES = {
+    # an event's plan names its organisers; technical support alone is no site footer
+    "organisers": (
+        f"{T}\n主办单位：县农业农村局\n承办单位：某某镇人民政府\n技术支持：县农业技术推广中心\n{P1}",
+        ["主办单位：县农业农村局", "承办单位：某某镇人民政府", "技术支持：县农业技术推广中心", P1],
+    ),
+    # a closing list of members, an agenda, a contact: no trailing byline
+    "members": (
+        f"{T}\n{P1}\n组长：县委副书记 王强\n成员：县委办公室主任 张伟",
+        [P1, "组长：县委副书记 王强", "成员：县委办公室主任 张伟"],
+    ),
+    "agenda": (f"{T}\n{P1}\n二、县委书记 张伟 讲话", [P1, "二、县委书记 张伟 讲话"]),
+    "caption": (f"{T}\n{P1}\n图为县委书记 张伟 调研", [P1, "图为县委书记 张伟 调研"]),
+    # honours are no bylines
+    "honours": (
+        f"{T}\n{P1}\n优秀新闻记者：王伟、李强\n优秀通讯员：张敏、刘洋",
+        [P1, "优秀新闻记者：王伟、李强", "优秀通讯员：张敏、刘洋"],
+    ),
+    "call_for_articles": (f"{T}\n{P1}\n欢迎各单位积极供稿", [P1, "欢迎各单位积极供稿"]),
+}
+
+
+@pytest.mark.parametrize(("text", "lines"), KEPT_CASES.values(), ids=KEPT_CASES.keys())
+def test_body_lines_like_news_credits_stay(text: str, lines: list[str]) -> None:
+    (doc,) = split_documents(text)
+    assert (doc.title, doc.author, doc.lines) == (T, None, lines)
+
+
+TITLE_CASES = {
+    # a title ending in 中心 or 网 is no site's name
+    "centre": (
+        "走进县新时代文明实践中心\n志愿服务让文明之花处处绽放\n2023-05-10\n" + P1,
+        "走进县新时代文明实践中心",
+    ),
+    "net": (
+        "织密农村寄递物流网\n我县打通快递进村最后一公里\n发布时间：2023-05-10\n" + P1,
+        "织密农村寄递物流网",
+    ),
+    # a title's second line only over a speech's occasion; an epigraph or a name is not one
+    "epigraph": ("做新时代的奋斗者\n幸福都是奋斗出来的\n——习近平\n" + P1, "做新时代的奋斗者"),
+    "name_over_occasion": (
+        "扎实推进乡村全面振兴\n张伟\n——在全县农村工作会议上的讲话\n" + P1,
+        "扎实推进乡村全面振兴",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "title"), TITLE_CASES.values(), ids=TITLE_CASES.keys())
+def test_titles_that_look_like_site_names_or_stand_over_other_lines(text: str, title: str) -> None:
+    (doc,) = split_documents(text)
+    assert doc.title == title

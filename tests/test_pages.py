@@ -92,22 +92,34 @@ HEAD = "国务院办公厅文件"
 
 
 def test_a_running_head_beside_each_page_number_goes() -> None:
-    text = "\n".join(
-        [HEAD, "关于加强干部队伍建设的意见", CUT, "— 1 —", HEAD, REST, WHOLE, "— 2 —", HEAD, WHOLE]
-    )
+    pages = [HEAD, "关于加强干部队伍建设的意见", CUT, "— 1 —", HEAD, REST, WHOLE, "— 2 —", HEAD]
+    text = "\n".join([*pages, WHOLE, "— 3 —", HEAD, WHOLE])
     fixed, counts = fix_page_breaks(text)
     # the first page's line is the document's own header: it stays
-    assert fixed == "\n".join([HEAD, "关于加强干部队伍建设的意见", CUT + REST, WHOLE, WHOLE])
-    assert counts == {"page_numbers": 2, "running_heads": 2, "page_breaks": 1}
+    assert fixed == "\n".join([HEAD, "关于加强干部队伍建设的意见", CUT + REST, WHOLE, WHOLE, WHOLE])
+    assert counts == {"page_numbers": 3, "running_heads": 3, "page_breaks": 1}
 
 
 def test_a_running_foot_above_each_page_number_goes() -> None:
     foot = "某某市人民政府公报 2022年第5期"
-    text = "\n".join([WHOLE, foot, "- 1 -", REST, foot, "- 2 -", WHOLE])
-    assert fix_page_breaks(text)[0] == "\n".join([WHOLE, REST, WHOLE])
+    text = "\n".join([WHOLE, foot, "- 1 -", REST, foot, "- 2 -", WHOLE, foot, "- 3 -", REST])
+    assert fix_page_breaks(text)[0] == "\n".join([WHOLE, REST, WHOLE, REST])
 
 
-def test_a_line_beside_one_page_number_only_stays() -> None:
-    text = "\n".join([WHOLE, "— 1 —", "二、主要措施", REST, "— 2 —", "三、组织保障", WHOLE])
-    expected = "\n".join([WHOLE, "二、主要措施", REST, "三、组织保障", WHOLE])
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        "二、主要措施",  # beside one page number only
+        "填报单位（盖章）：",  # a form's field on each of its pages
+        "附件",  # an attachment's heading
+    ],
+)
+def test_lines_that_are_no_running_heads_stay(repeated: str) -> None:
+    text = "\n".join([WHOLE, "— 1 —", repeated, REST, "— 2 —", repeated, WHOLE, "— 3 —", repeated])
+    expected = "\n".join([WHOLE, repeated, REST, repeated, WHOLE, repeated])
     assert fix_page_breaks(text)[0] == expected
+
+
+def test_a_head_at_two_page_ends_only_stays() -> None:
+    text = "\n".join([WHOLE, "— 1 —", HEAD, REST, "— 2 —", HEAD, WHOLE])
+    assert fix_page_breaks(text)[0] == "\n".join([WHOLE, HEAD, REST, HEAD, WHOLE])

@@ -115,8 +115,23 @@ LOST_CHARACTERS = [
     # a character the site's code page lacked, saved as `?` (镕 is not in GB2312)
     ("国务院总理朱?基在会上讲话。", "国务院总理朱\ufffd基在会上讲话。", 1),
     ("会议由王?主持，李?玥出席。", "会议由王\ufffd主持，李\ufffd玥出席。", 2),
-    ("让??雅克·卢梭", "让\ufffd\ufffd雅克·卢梭", 2),
-    ("這?一個問題", "這\ufffd一個問題", 1),
+    ("朱?基同志", "朱\ufffd基同志", 1),
+    # Traditional text saved as GB2312: three or more in a line
+    ("這?一個?題的?法", "這\ufffd一個\ufffd題的\ufffd法", 3),
+    # one `?` after no name: a question mark (a yes/no question has no question word)
+    ("这?一个问题", "这?一个问题", 0),
+    (
+        "问：请您介绍一下项目目前的进展情况?答：目前已完工。",
+        "问：请您介绍一下项目目前的进展情况?答：目前已完工。",
+        0,
+    ),
+    ("你确定?我可不这么认为。", "你确定?我可不这么认为。", 0),
+    (
+        "记者：听说你们扩大了生产规模?王经理：是的。",
+        "记者：听说你们扩大了生产规模?王经理：是的。",
+        0,
+    ),
+    ("见gov.cn/查询?类型=1", "见gov.cn/查询?类型=1", 0),
     # the clause asks: a question mark
     ("这是为什么?我们要认真思考。", "这是为什么?我们要认真思考。", 0),
     ("你吃饭了吗?我吃了。", "你吃饭了吗?我吃了。", 0),
@@ -143,7 +158,7 @@ def test_lost_characters(damaged: str, expected: str, count: int) -> None:
 
 def test_a_lost_character_is_no_question_mark_in_the_repaired_text() -> None:
     fixed = repair("国务院总理朱?基在会上讲话?我们")
-    assert fixed.text == "国务院总理朱\ufffd基在会上讲话\ufffd我们"
+    assert fixed.text == "国务院总理朱\ufffd基在会上讲话？我们"
     assert fixed.lossy
     assert repair("这是为什么?我们").text == "这是为什么？我们"
 

@@ -34,7 +34,10 @@ PAGE_CHARS = 200  # fewest characters between two bare page numbers
 CUT_MIN_WIDTH = 40  # narrowest line (GBK bytes) taken as cut by a page end
 HEAD_REACH = 2  # lines of text between a page number and a running head, at most
 HEAD_CHARS = 40  # longest running head (characters)
-_CLAUSE = re.compile("[，。；！？]")  # a sentence's marks: in no running head
+HEAD_PAGES = 3  # fewest page ends a running head stands at (a form's heading may repeat twice)
+# In no running head: a sentence's marks, a field's colon (填报单位（盖章）：), an attachment's
+# heading (附件2)
+_NO_HEAD = re.compile(r"[，。；！？：:]|^附件")
 
 
 def _bare_numbers(lines: list[str]) -> set[int]:
@@ -59,9 +62,10 @@ def _bare_numbers(lines: list[str]) -> set[int]:
 
 
 def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
-    """Lines of a page's running head or foot: a short line without a comma or sentence
-    end, next to a page number (at most `HEAD_REACH` lines of text away), with the same
-    text at two page ends or more. Elsewhere (the first page's title) the line stays."""
+    """Lines of a page's running head or foot: a short line without a comma, colon,
+    sentence end or numbering, next to a page number (at most `HEAD_REACH` lines of text
+    away), the same at `HEAD_PAGES` page ends or more. Elsewhere (the first page's title)
+    it stays."""
     near: dict[str, list[int]] = {}
     for n in numbers:
         for step in (-1, 1):
@@ -70,10 +74,14 @@ def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
                 line = lines[i].strip()
                 if line:
                     seen += 1
-                    if len(line) <= HEAD_CHARS and not _CLAUSE.search(line):
+                    if (
+                        len(line) <= HEAD_CHARS
+                        and not _NO_HEAD.search(line)
+                        and numbering(line) is None
+                    ):
                         near.setdefault(" ".join(line.split()), []).append(i)
                 i += step
-    return {i for found in near.values() if len(set(found)) >= 2 for i in found}
+    return {i for found in near.values() if len(set(found)) >= HEAD_PAGES for i in found}
 
 
 def _runs_on(before: str, after: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from zhclean.repair.chars import CHINESE, HAN, LOST
+from zhclean.repair.chars import CHINESE, HAN, LOST, OFFICES, SURNAMES
 
 _FULL = str.maketrans(",;:?!", "，；：？！")
 _C = f"[{CHINESE}]"
@@ -32,7 +32,7 @@ _PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（”’）]|$)",
 # closing quote, or after a percentage before Han text: 完成80%. -> 完成80%。 (表1.数据 and
 # 3.5 are untouched).
 _NUMBER_PERIOD = re.compile(
-    rf"(?<=[{HAN}])([0-9][0-9,.]*%?)\.(?=[”’）]|$)|(?<=[0-9]%)()\.(?=[{HAN}“‘（])", re.M
+    rf"(?<=[{HAN}])([0-9]+(?:[.,][0-9]+)*%?)\.(?=[”’）]|$)|(?<=[0-9]%)()\.(?=[{HAN}“‘（])", re.M
 )
 # A line's enumerator before the full stop: 一.主要成效 keeps its dot (a heading's).
 _ENUMERATOR = re.compile(r"\s*[一二三四五六七八九十]{1,3}")
@@ -110,26 +110,42 @@ _QUESTION = re.compile(
 )
 # Where the clause before a `?` starts.
 _CLAUSE_END = re.compile(r"[，。；：！？、,;:!.?]")
+# Where a name may begin: the line's start, a non-Han character, an office (总理朱?基), or a
+# word that introduces a person (由王?主持).
+_NAME_BEFORE = re.compile(
+    rf"(?:^|[^{HAN}]|{OFFICES}|总理|主席|同志|由|和|与|與|及|请|請|向|给|給)$"
+)
+MANY_LOST = 3  # `?` runs between Han characters in one line that make them lost characters
 
 
 def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
     """Make U+FFFD of each ASCII `?` that stands for a lost character: an encoder's
     replacement for a character the site's code page lacked (朱?基, a name's rare
-    character in GB2312). Taken for one only between two Han characters, after a
-    clause that asks nothing (no 吗, 什么, 是不是...), and in a line whose author did not
-    type ASCII punctuation (`,` `:` `;` `!` by Han text): there a `?` is a question mark,
-    as it is wherever the clause asks. Nothing tells what the character was."""
-    if "?" not in text or _ASCII_STYLE.search(text):
+    character in GB2312; Traditional text saved as GB2312 loses one in a few).
+
+    A question mark is far commoner, so only where the text says otherwise: the `?`
+    stands between Han characters, the clause before it asks nothing (no 吗, 什么,
+    是不是…), the line's author typed no ASCII `,` `:` `;` `!` by Han text and no URL,
+    and either a surname opens a name before it (朱?基, 由王?主持) or the line has
+    `MANY_LOST` such `?` or more. Nothing tells what the character was."""
+    if "?" not in text or _ASCII_STYLE.search(text) or "://" in text or "www." in text:
         return text, Counter()
-    found = 0
-
-    def lose(m: re.Match[str]) -> str:
-        nonlocal found
+    asking = []
+    for m in _LOST_MARKS.finditer(text):
         start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
-        if _QUESTION.search(text, start, m.start()):
-            return m.group()
+        asking.append(_QUESTION.search(text, start, m.start()) is not None)
+    if not asking or all(asking):
+        return text, Counter()
+    many = asking.count(False) >= MANY_LOST
+    found = 0
+    out, pos = [], 0
+    for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True):
+        named = text[m.start() - 1] in SURNAMES and _NAME_BEFORE.search(text, 0, m.start() - 1)
+        if asks or not (many or named):
+            continue
+        out += [text[pos : m.start()], LOST * len(m.group())]
         found += len(m.group())
-        return LOST * len(m.group())
-
-    text = _LOST_MARKS.sub(lose, text)
-    return text, Counter(lost_character=found) if found else Counter()
+        pos = m.end()
+    if not found:
+        return text, Counter()
+    return "".join([*out, text[pos:]]), Counter(lost_character=found)

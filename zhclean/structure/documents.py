@@ -18,8 +18,8 @@ stripped). Rules, in the order they apply:
    line without sentence punctuation: `打印本页`, `关闭窗口`… anywhere, opening a
    short line (`分享到：`, `字体：`, `扫一扫…手机…`, `更多精彩>>`), or a row made
    only of widget and page-link words (`[打印] [关闭]`, `上一页 1 2 下一页`). A site's own
-   lines with no sentence end: `点击“阅读原文”…`, `技术支持：…`, `【广告】…`,
-   `扫一扫，关注…`.
+   lines with no sentence end: `点击“阅读原文”…`, `主办：… 技术支持：…`, `网站标识码：…`,
+   `【广告】…`, `扫一扫，关注…`.
    Recommended reading opens a line as a label (`推荐访问：…`, `【相关阅读】`,
    `上一篇：…`, `相关热词搜索：…`); a label (`…相关文章：`, `看过…的人还看了：`)
    followed to the end only by short lines with no sentence end takes those
@@ -49,8 +49,9 @@ stripped). Rules, in the order they apply:
    record (`索引号：`, `文号：`, `发布机构：`, `成文日期：`, `名称：`…), a red-header
    masthead (`中共某某市委组织部文件`) and document number (`某组发〔2022〕12号`), or,
    over a title with its fields or date under it, a column's name (`工作动态`), the site's
-   name (`某某县人民政府网`, `新闻中心`) or the page's saved title (`标题_站点`); a display
-   title set on two lines over a `——` subtitle is joined with a space. Under it: lines of
+   name (`某某县人民政府网`, with a place or a party or government body in it) or the
+   page's saved title (`标题_站点`); a display title set on two lines over a speech's
+   occasion (`——在…会议上的讲话`) is joined with a space. Under it: lines of
    labelled fields (`发布时间：… 访问次数：… 信息来源：…`; a bare name among them is
    the author; `作者：本报记者 张三` gives 张三, `作者：王建国（丹阳市委组织部）` gives
    王建国 and `author_unit`; `张　明` is 张明, `张明、李红` is 张明 李红; a source
@@ -58,8 +59,9 @@ stripped). Rules, in the order they apply:
    the poster, `发布者：…`, goes to `poster`; site widgets among the fields, `【打印】`,
    go), a deck (a title-like line over a page's fields), a WeChat header (`原创 某某组工
    2022-10-17 18:30 发表于四川`), a byline of roles and names (`本报记者 赵磊 实习生 孙悦`,
-   `记者：张明　通讯员：李红`, `（人民日报记者 张晓松）`, `文/周强 图/李娜`: the writers'
-   names are the author, the photographers' go to `photographer`), a group's
+   `记者：张明　通讯员：李红`, `（人民日报记者 张晓松）`, `文/周强 图/李娜`: every name
+   opens with a common surname, a role's prefix is a paper or agency, not `优秀`; the
+   writers' names are the author, the photographers' go to `photographer`), a group's
    (`某某县委组织部课题组`), a byline with its date (`县委书记 李强（2023年2月10日）`),
    a date alone (also in
    Chinese numerals, `（二〇二三年四月十日）`), a `——…`, `（在…上的讲话）` or
@@ -80,8 +82,9 @@ stripped). Rules, in the order they apply:
    (`（来源：…）`), original titles and a red-header document's closing notes
    (`（此件公开发布）`, `抄送：…`, `…2022年12月28日印发`), review and production credits
    (`初审：…`, `监制：…`), view counts, role bylines (`（记者 张明）`, `文字：李红　图片：张明`)
-   and a unit's byline (`某某县委组织部 王建华`), a contributing unit (`（某某镇党委供稿）`,
-   the source); above them, a signature: a date alone (the date, when the header gave
+   and, as the very last line, an office's or unit's byline without a label or numbering
+   (`某某县委组织部 王建华`), a contributing unit in brackets (`（某某镇党委供稿）`, the
+   source); above them, a signature: a date alone (the date, when the header gave
    none) and the issuing office on the line above it (`issuer`), or both on one line.
 5. A document needs at least one body line: one without is dropped, and a file
    with none yields `[]` (the pipeline rejects it as `no_content`).
@@ -134,7 +137,7 @@ _VARIANTS: dict[str, str] = {
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
         "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種 决決 "
         "议議 则則 结結 复覆復複 条條 细細 规規 划劃 计計 栏欄 动動 态態 头頭 简簡 频頻 线線 户戶 "
-        "广廣 术術 筹籌 纠糾 设設 识識 错錯"
+        "广廣 术術 筹籌 纠糾 设設 识識 错錯 国國"
     )
 }
 
@@ -321,11 +324,13 @@ _ANY_AD_HINT = _Cued(
           "分享给")],
 )  # fmt: skip
 """Some hint: one search spares most lines the eleven."""
-# A site's own lines: "点击“阅读原文”了解更多", "主办：… 技术支持：…", "【广告】…",
-# "扫一扫，关注“某某组工”微信公众号" (not "地址：…", a notice's)
+# A site's own lines: "点击“阅读原文”了解更多", "主办：… 技术支持：…" (not 主办单位 or 技术支持
+# alone: an event's plan names them), "【广告】…", "扫一扫，关注“某某组工”微信公众号" (not
+# "地址：…", a notice's)
 _SITE_LINE = re.compile(
     r"^(?:点击)?\s*[“\"「]?" + _any("阅读原文") + r"[”\"」]?"
-    + r"|" + _any("技术支持", "网站标识码", "网站识别码", "主办单位") + r"\s*[：:]"
+    + r"|" + _any("网站标识码", "网站识别码") + r"\s*[：:]"
+    + r"|^" + _any("主办", "主办单位") + r"\s*[：:][^：:]{2,40}" + _any("技术支持") + r"\s*[：:]"
     + r"|^[【\[]\s*" + _any("广告") + r"\s*[】\]]"
     + r"|^(?:" + _any("扫一扫", "扫码", "扫描二维码", "长按二维码", "长按识别") + r")"
     + r"[^。！？]{0,6}?" + _any("关注")
@@ -432,18 +437,19 @@ _LOOSE_OK = re.compile(rf"[（(]?{_WEEKDAY}[）)]?|[上下]午\S{{0,8}}")
 _COLUMN = re.compile(
     _any(
         "动态", "公告", "要闻", "新闻", "信息", "资讯", "快讯", "专栏", "专题", "频道", "聚焦",
-        "时评", "评论", "公开", "简报", "头条", "视点", "热点", "观察", "导读", "播报",
+        "时评", "评论", "公开", "简报", "头条", "视点", "热点", "观察", "导读", "播报", "新闻中心",
     )
     + "$"
 )  # fmt: skip
 # A unit that contributed the article, at its end: "（某某镇党委供稿）"
 _CONTRIBUTED = re.compile(
-    r"^[（(【\[]?\s*(?P<by>[^\s，。；：！？（）()]{2,30}?)\s*供稿\s*[）)】\]]?$"
+    r"^[（(【\[]\s*(?P<by>[^\s，。；：！？（）()]{2,30}?)\s*供稿\s*[）)】\]]$"
 )
-# A site's name over an article's title: "某某县人民政府网", "中国共产党新闻网", "新闻中心"
+# A site's name over an article's title: "某某县人民政府网", "中国共产党新闻网" (a place or a
+# party or government body in it: not "织密农村寄递物流网", a title)
+_SITE_OWNER = _any("省", "市", "县", "区", "州", "镇", "乡", "中国", "人民", "政府", "党", "委")
 _SITE_NAME = re.compile(
-    _any("网", "网站", "门户网站", "官网", "在线", "之窗", "中心", "专题", "专栏", "栏目", "频道")
-    + "$"
+    rf"^(?=.*{_SITE_OWNER})\S{{2,18}}" + _any("网", "网站", "门户网站", "官网", "政务网") + "$"
 )
 SITE_NAME_MAX_LEN = 20  # longest site name over a title
 # A page's title saved as a line: "我县召开推进会_某某县人民政府网", "标题 - 站点"
@@ -554,6 +560,8 @@ _SUBTITLE = re.compile(
     rf"|^[（(]\s*{_any('在', '于')}[^）)]{{2,80}}{_SPEECH}[^）)]*[）)]$"
     rf"|^{_any('在')}[^，,。！？；：:]{{2,60}}?[上中时]的{_SPEECH}(?:[（(][^）)]{{0,30}}[）)])?$"
 )
+# A speech's occasion as a subtitle: "——在全县组织工作会议上的讲话"
+_OCCASION = re.compile(rf"^(?:——|—|--|－－)\s*{_any('在', '于')}.{{2,60}}{_SPEECH}")
 _OFFICE = _any(
     "书记", "常委", "部长", "主任", "市长", "县长", "区长", "省长", "州长", "局长", "厅长", "主席",
     "委员", "秘书长", "组长", "院长", "校长", "处长", "科长", "镇长", "乡长", "所长", "站长",
@@ -592,8 +600,11 @@ _PHOTO_ROLES = frozenset(_words("摄影 摄影记者 摄 图片 图 视频"))
 _ROLES = _WRITER_ROLES | _PHOTO_ROLES
 _GLUED_ROLES = ("本报记者", "记者", "通讯员", "实习生")  # before a name with no space: 记者张明
 _ROLE_SPLIT = re.compile(r"[\s\u3000、，,/／:：|｜]+")
-# A newspaper or agency before a reporter's role: "人民日报记者", "新华社记者"
-_ROLE_PREFIX = re.compile(r"^(?P<by>[^\s（）()]{2,12}?)(?P<role>记者|通讯员|评论员)$")
+# A newspaper or agency before a reporter's role: "人民日报记者", "新华社记者" (not
+# "优秀通讯员", an honour)
+_ROLE_PREFIX = re.compile(
+    r"^(?P<by>本报|本台|本网|本刊|[^\s（）()]{1,10}?(?:报|社|台|网|刊))(?P<role>记者|通讯员|评论员)$"
+)
 # A news dateline opening the body, with its byline in brackets: "本报讯（记者 张明）…"
 _DATELINE_BYLINE = re.compile(
     r"^[^\s（(，。]{0,12}?[讯電电]\s*[（(](?P<byline>[^（）()]{2,40})[）)]"
@@ -649,6 +660,7 @@ _NUMBERED = re.compile(
 )
 _TITLE_BAD_END = "。！？；：，、…!?;:,"  # punctuation a title never ends with
 _NOT_TITLE_LINE = re.compile("[：:，,；;]")  # in no line of a title set on two lines
+TWO_LINE_TITLE_MIN = 6  # shortest second line of a title set on two lines
 # Sentence-final punctuation, which no metadata line holds
 _SENTENCE_END = re.compile("[。！？]")
 
@@ -995,7 +1007,9 @@ def _join_wrapped_title(lines: list[str], i: int = 0) -> None:
     if (opened or kind_after) and _is_title(joined) and _is_title(first) and _is_title(second):
         lines[i : i + 2] = [joined]
     elif (
-        _SUBTITLE.match(lines[i + 2])
+        _OCCASION.match(lines[i + 2])
+        and len(second) >= TWO_LINE_TITLE_MIN
+        and not _is_name(second)
         and _is_title(first)
         and _is_title(second)
         and not _NOT_TITLE_LINE.search(first + second)
@@ -1250,6 +1264,11 @@ def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
     """Take credits and notes off the end of `lines[start:]`, and the signature above
     them (an issuing office, then a date alone); return where the body ends."""
     end = len(lines)
+    if end - 1 > start and (name := _signed_byline(lines[-1])):  # 某某县委组织部 王建华
+        draft.author = draft.author or name
+        _add_extra(draft, "byline", lines[-1])
+        draft.removed["metadata_line"] += 1
+        end -= 1
     while end > start and len(lines) - end < TRAILER_ZONE:
         kind = _trailer_line(lines[end - 1], draft)
         if kind is None:
@@ -1271,6 +1290,17 @@ def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
             draft.removed["signature"] += 1
             end -= 1
     return end
+
+
+def _signed_byline(line: str) -> str | None:
+    """The name of an office's or unit's byline closing an article (某某县委组织部 王建华):
+    no label in it (组长：…, 联系人：…), no numbering, every name a person's."""
+    if ":" in line or "：" in line or _NUMBERED.match(line) or line.startswith("图"):
+        return None
+    m = _BYLINE.match(line) or _UNIT_BYLINE.match(line)
+    if m is None or not all(_is_name(n) for n in re.split(r"[\s、，,]+", m["name"])):
+        return None
+    return m["name"]
 
 
 def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
@@ -1295,12 +1325,6 @@ def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
         return "metadata_line"
     if (m := _CONTRIBUTED.match(line)) is not None:  # （某某镇党委供稿）
         draft.source_name = draft.source_name or m["by"]
-        return "metadata_line"
-    if (m := _BYLINE.match(line)) or (
-        (m := _UNIT_BYLINE.match(line)) and _is_name(_NAME_RE.match(m["name"]).group())
-    ):  # 某某县委组织部 王建华, signing the article at its end
-        draft.author = draft.author or m["name"]
-        _add_extra(draft, "byline", line)
         return "metadata_line"
     if _PUBLICITY.match(line):  # （此件公开发布）
         _add_extra(draft, "publicity", core)
