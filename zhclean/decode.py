@@ -381,7 +381,7 @@ def _decode_hz(data: bytes, text: str) -> Decoded | None:
 
 
 MIXED_UTF8_SHARE = 0.5  # least share of a mixed file's non-ASCII bytes in UTF-8 lines
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_ASCII_BYTES = bytes(range(0x80))
 
 
 def _decode_mixed(data: bytes) -> Decoded | None:
@@ -389,16 +389,24 @@ def _decode_mixed(data: bytes) -> Decoded | None:
     None unless the UTF-8 lines hold most of the non-ASCII bytes and every other line
     reads plausibly (or loses at most `MAX_ERROR_RATE` of the text to U+FFFD)."""
     lines = data.splitlines(keepends=True)
-    parts: list[str] = []
-    utf8_bytes = other_bytes = other = replaced = 0
-    for line in lines:
-        wide = len(_NON_ASCII.findall(line))
+    utf8: list[str | None] = []
+    utf8_bytes = other_bytes = 0
+    for line in lines:  # first the cheap count: most files that fail UTF-8 are not mixed
+        wide = len(line.translate(None, _ASCII_BYTES))
         try:
-            parts.append(line.decode("utf-8"))
+            utf8.append(line.decode("utf-8"))
             utf8_bytes += wide
-            continue
         except UnicodeDecodeError:
+            utf8.append(None)
             other_bytes += wide
+    if utf8_bytes < MIXED_UTF8_SHARE * (utf8_bytes + other_bytes):
+        return None
+    parts: list[str] = []
+    other = replaced = 0
+    for line, text in zip(lines, utf8, strict=True):
+        if text is not None:
+            parts.append(text)
+            continue
         best = max(
             (c for codec in ("gb18030", "big5") if (c := _candidate(line, codec, False))),
             key=lambda c: c.score,
@@ -411,7 +419,7 @@ def _decode_mixed(data: bytes) -> Decoded | None:
             text = line.decode("utf-8", "replace")
             replaced += text.count("\ufffd")
             parts.append(text)
-    if not other or utf8_bytes < MIXED_UTF8_SHARE * (utf8_bytes + other_bytes):
+    if not other:
         return None
     text = "".join(parts)
     if replaced > MAX_ERROR_RATE * len(text) or plausibility(text) < THRESHOLD:

@@ -65,8 +65,9 @@ def _fix(text: str) -> tuple[str, int]:
         return "。"
 
     text = _PERIOD.sub(period, text)
-    text, n = _NUMBER_PERIOD.subn(lambda m: (m[1] or "") + "。", text)
-    found += n
+    if "." in text:
+        text, n = _NUMBER_PERIOD.subn(lambda m: (m[1] or "") + "。", text)
+        found += n
 
     if _RUN_HINT.search(text):  # rare: spares most lines a pass
 

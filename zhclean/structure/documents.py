@@ -327,13 +327,16 @@ _ANY_AD_HINT = _Cued(
 # A site's own lines: "点击“阅读原文”了解更多", "主办：… 技术支持：…" (not 主办单位 or 技术支持
 # alone: an event's plan names them), "【广告】…", "扫一扫，关注“某某组工”微信公众号" (not
 # "地址：…", a notice's)
-_SITE_LINE = re.compile(
-    r"^(?:点击)?\s*[“\"「]?" + _any("阅读原文") + r"[”\"」]?"
-    + r"|" + _any("网站标识码", "网站识别码") + r"\s*[：:]"
-    + r"|^" + _any("主办", "主办单位") + r"\s*[：:][^：:]{2,40}" + _any("技术支持") + r"\s*[：:]"
-    + r"|^[【\[]\s*" + _any("广告") + r"\s*[】\]]"
-    + r"|^(?:" + _any("扫一扫", "扫码", "扫描二维码", "长按二维码", "长按识别") + r")"
-    + r"[^。！？]{0,6}?" + _any("关注")
+_SITE_LINE = _Cued(
+    [
+        r"^(?:点击)?\s*[“\"「]?" + _any("阅读原文") + r"[”\"」]?",
+        _any("网站标识码", "网站识别码") + r"\s*[：:]",
+        r"^" + _any("主办", "主办单位") + r"\s*[：:][^：:]{2,40}" + _any("技术支持") + r"\s*[：:]",
+        r"^[【\[]\s*" + _any("广告") + r"\s*[】\]]",
+        r"^(?:" + _any("扫一扫", "扫码", "扫描二维码", "长按二维码", "长按识别") + r")"
+        + r"[^。！？]{0,6}?" + _any("关注"),
+    ],
+    [_any("阅读原文", "网站标识码", "网站识别码", "技术支持", "广告", "关注")],
 )  # fmt: skip
 # Punctuation a sentence has and a row of site widgets has not
 _SENTENCE_PUNCT = re.compile("[。！？；，,!?;]")
@@ -813,7 +816,7 @@ def _boilerplate_kind(line: str) -> str | None:
         return "recommended_reading"
     if _DISCLAIMER.search(line):
         return "boilerplate_disclaimer"
-    if _SITE_LINE.search(line) and len(line) <= LINK_MAX_LEN and not _SENTENCE_END.search(line):
+    if len(line) <= LINK_MAX_LEN and not _SENTENCE_END.search(line) and _SITE_LINE.search(line):
         return "boilerplate_nav"
     if _AD.search(line) or (
         _ANY_AD_HINT.search(line) and sum(h.search(line) is not None for h in _AD_HINTS) >= 2
