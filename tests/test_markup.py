@@ -11,6 +11,9 @@ from zhclean.repair.markup import fix_markup
 
 FIXED = [
     ("&ldquo;不忘初心&rdquo;", "“不忘初心”", {"html_entities": 2}),
+    # a CMS's references without their `;`
+    ("&nbsp&nbsp各单位：", "\xa0\xa0各单位：", {"html_entities": 2}),  # fix_whitespace takes them
+    ("&ldquo两个维护&rdquo", "“两个维护”", {"html_entities": 2}),
     ("价格&lt;100元&amp;以上", "价格<100元&以上", {"html_entities": 2}),
     ("&#8220;学习&#8221;&#20013;国", "“学习”中国", {"html_entities": 3}),
     ("&#x4E2D;&#X56FD;&#150;", "中国–", {"html_entities": 3}),  # &#150; is cp1252's –

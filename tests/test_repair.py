@@ -187,6 +187,8 @@ WIDTH = [
     ("１．８亿元", "1.8亿元"),
     ("全角标点，。：不变", "全角标点，。：不变"),
     ("百分号％单独", "百分号％单独"),
+    ("网址：ｗｗｗ．ｇｏｖ．ｃｎ", "网址：www.gov.cn"),  # a domain name's points too
+    ("Ａ．Ｂ两级", "A．B两级"),  # no domain: the point stays
 ]
 
 

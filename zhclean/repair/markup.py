@@ -18,6 +18,13 @@ from html.entities import html5
 # A character reference, possibly escaped once more (&amp;nbsp;): named or numeric.
 _REFERENCE = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
+# The references a CMS most often leaves without their `;` (&nbsp&nbsp各单位, &ldquo…&rdquo),
+# where no letter, digit or `;` follows: HTML reads the first five so too.
+_BARE_REFERENCE = re.compile(
+    r"&(?:amp;)?(nbsp|amp|lt|gt|quot|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot)"
+    r"(?![A-Za-z0-9;])"
+)
+
 BLOCK_ELEMENTS = frozenset(
     {
         "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "div", "dl",
@@ -70,6 +77,8 @@ def fix_markup(text: str) -> tuple[str, Counter[str]]:
             return value
 
         text = _REFERENCE.sub(decode, text)
+        if "&" in text:
+            text = _BARE_REFERENCE.sub(decode, text)
     if "<" in text:
 
         def untag(m: re.Match[str]) -> str:

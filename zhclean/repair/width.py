@@ -67,6 +67,12 @@ _TO_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _NUMBER_PERCENT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff05")
 _NUMBER_POINT = re.compile(r"(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
 _FULLWIDTH = re.compile(r"[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# A domain name written with full-width points: ｗｗｗ．ｇｏｖ．ｃｎ (once its letters are halved)
+_DOMAIN = re.compile(
+    r"(?<![0-9A-Za-z])(?:www\uff0e)?[0-9A-Za-z-]+(?:\uff0e[0-9A-Za-z-]+)*"
+    r"\uff0e(?:cn|com|org|net|gov|edu)(?![0-9A-Za-z])",
+    re.I,
+)
 
 # Kangxi radicals (U+2F00-2FD5) and CJK radicals that stand for whole characters, as
 # text taken from PDFs carries them (⼈⺠ for 人民): each to its unified ideograph. The
@@ -222,7 +228,8 @@ def _splits_word(text: str, gap: int) -> bool:
 
 
 def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
-    """Make full-width digits and Latin letters half-width; ％ and ．inside numbers too."""
+    """Make full-width digits and Latin letters half-width; ％ and ．inside numbers and
+    domain names too."""
     if not _FULLWIDTH.search(text):
         return text, Counter()
     counts: Counter[str] = Counter()
@@ -237,7 +244,14 @@ def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
 
     text = _FULLWIDTH_ALNUM.sub(halve, text)
     counts["fullwidth_alnum"] = found
-    return text, counts
+    if "\uff0e" in text:
+
+        def dots(m: re.Match[str]) -> str:
+            counts["fullwidth_point"] += m.group().count("\uff0e")
+            return m.group().replace("\uff0e", ".")
+
+        text = _DOMAIN.sub(dots, text)
+    return text, +counts
 
 
 def fix_cjk_forms(text: str) -> tuple[str, Counter[str]]:
