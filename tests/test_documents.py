@@ -1728,3 +1728,25 @@ TITLE_CASES = {
 def test_titles_that_look_like_site_names_or_stand_over_other_lines(text: str, title: str) -> None:
     (doc,) = split_documents(text)
     assert doc.title == title
+
+
+def test_a_signature_before_the_attachments_is_read_and_taken_out() -> None:
+    text = (
+        "关于开展党员冬训工作的通知\n各基层党组织：\n决定在全县开展党员冬训工作。\n"
+        "附件：党员冬训工作安排表\n中共某某县委组织部\n2022年11月20日\n附件\n党员冬训工作安排表\n"
+        "第一阶段：集中学习"
+    )
+    (doc,) = split_documents(text)
+    assert (doc.published_at, doc.extra.get("issuer")) == (
+        datetime(2022, 11, 20),
+        "中共某某县委组织部",
+    )
+    assert doc.lines == [
+        "各基层党组织：",
+        "决定在全县开展党员冬训工作。",
+        "附件：党员冬训工作安排表",
+        "附件",
+        "党员冬训工作安排表",
+        "第一阶段：集中学习",
+    ]
+    assert doc.removed["signature"] == 2

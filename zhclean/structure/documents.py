@@ -85,7 +85,9 @@ stripped). Rules, in the order they apply:
    and, as the very last line, an office's or unit's byline without a label or numbering
    (`某某县委组织部 王建华`), a contributing unit in brackets (`（某某镇党委供稿）`, the
    source); above them, a signature: a date alone (the date, when the header gave
-   none) and the issuing office on the line above it (`issuer`), or both on one line.
+   none) and the issuing office on the line above it (`issuer`), or both on one line;
+   such a signature right before the attachments' heading (`附件`) goes too, the
+   attachments staying body.
 5. A document needs at least one body line: one without is dropped, and a file
    with none yields `[]` (the pipeline rejects it as `no_content`).
 
@@ -486,6 +488,8 @@ _ISSUER = re.compile(
            "办")
     + "$"
 )  # fmt: skip
+# An attachment's heading after a notice's signature: "附件", "附件1：…", "附件二"
+_ATTACHMENT = re.compile(rf"^{_any('附件')}(?:\s*[0-9{_CN_DIGITS}]{{1,3}})?(?:\s*[：:].*)?$")
 # A signature on one line: the issuing office, spaces, the date
 _SIGNED = re.compile(rf"^(?P<issuer>{_ISSUER.pattern[1:-1]})[ \u3000]+(?:{_ANY_DATE.pattern})$")
 # The labels of header fields, each group named by the field it holds
@@ -1292,7 +1296,34 @@ def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
             _add_extra(draft, "issuer", lines[end - 1])
             draft.removed["signature"] += 1
             end -= 1
-    return end
+        return end
+    return end - _signature_before_attachments(lines, start, end, draft)
+
+
+def _signature_before_attachments(
+    lines: list[str], start: int, end: int, draft: DocumentDraft
+) -> int:
+    """Take out a signature (an issuing office, then a date alone) that stands right
+    before the first attachment's heading (附件 / 附件1：…), the attachments' text after
+    it staying body; return how many lines went (in place)."""
+    at = next(
+        (
+            j
+            for j in range(start + 2, end)
+            if _ATTACHMENT.match(lines[j]) and _DATE_LINE.match(lines[j - 1])
+        ),
+        None,
+    )
+    if at is None or (when := _datetime(_DATE_LINE.match(lines[at - 1]))) is None:
+        return 0
+    draft.published_at = draft.published_at or when
+    first = at - 1
+    if first - 1 > start and _ISSUER.match(lines[first - 1]):
+        first -= 1
+        _add_extra(draft, "issuer", lines[first])
+    draft.removed["signature"] += at - first
+    del lines[first:at]
+    return at - first
 
 
 def _signed_byline(line: str) -> str | None:
