@@ -235,7 +235,13 @@ def test_lost_bytes_reconstructed(
 
 # (clean): lost bytes next to digits, chosen with the digits around them (the word model
 # alone reads 12鏈� as 12有, 绗�1 as 笑1, 3涓� as 3中)
-BY_NUMBERS = ["第1条", "共有3个单位", "截至2023年12月", "一、加强安全生产工作。"]
+BY_NUMBERS = [
+    "第1条",
+    "共有3个单位",
+    "截至2023年12月",
+    "一、加强安全生产工作。",
+    "发布时间：2023-12-18",  # a field's label: the lost mark is ：
+]
 
 
 @pytest.mark.parametrize("clean", BY_NUMBERS)

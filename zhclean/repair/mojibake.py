@@ -256,6 +256,10 @@ _AFTER_NUMBER = frozenset(
 sees no digits, would read 12鏈� as 12有, not 12月."""
 _BEFORE_NUMBER = frozenset("第約约共近達达計计")
 _BY_NUMBER = 3.0
+_FIELD_LABEL = re.compile(
+    "(?:时间|時間|日期|来源|來源|作者|电话|電話|地址|邮箱|郵箱|网址|網址|编辑|編輯)$"
+)
+"""A field's label: the mark after it is `：`."""
 _CLOSING_MARKS = frozenset("，。、；：？！”’）》】」』")
 _NOT_OPENING = 3.0
 """Cost of a mark no line opens with, at a line's start (（2023年… not ，2023年…)."""
@@ -473,6 +477,8 @@ def _rescore(final: list, left: str, right: str | None) -> tuple[str, list[int]]
                     bonus += _BY_NUMBER  # 12月, 3个: what follows a number
                 if after[:1].isdigit() and c in _BEFORE_NUMBER:
                     bonus += _BY_NUMBER  # 第1条
+                if c == "：" and _FIELD_LABEL.search(before):
+                    bonus += _BY_NUMBER  # 发布时间：2023…, not 发布时间，
                 return m.score(before + c + after) + bonus
 
             best = max(options[k] or (), key=score)
