@@ -990,9 +990,15 @@ def _dash_byline(line: str) -> str | None:
         core
     ):  # ——访某某县委书记 李伟, ——本报记者专访…: an interview's subject, not its author
         return None
-    if m := _BYLINE.match(core):
+    return _office_byline(core)
+
+
+def _office_byline(line: str) -> str | None:
+    """The names of an office's byline (组织部长 李晓波) or a unit's (江苏省丹阳市委组织部
+    王建国, the first name opening with a surname), else None."""
+    if m := _BYLINE.match(line):
         return m["name"]
-    if (m := _UNIT_BYLINE.match(core)) and _is_name(_NAME_RE.match(m["name"]).group()):
+    if (m := _UNIT_BYLINE.match(line)) and _is_name(_NAME_RE.match(m["name"]).group()):
         return m["name"]
     return None
 
@@ -1109,10 +1115,8 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         if _BYLINE.match(byline) or _take_role_byline(byline, draft):
             draft.published_at = draft.published_at or when
             return _header_line(byline, draft)
-    if (m := _BYLINE.match(line)) or (
-        (m := _UNIT_BYLINE.match(line)) and _is_name(_NAME_RE.match(m["name"]).group())
-    ):
-        draft.author = draft.author or m["name"]
+    if (name := _office_byline(line)) is not None:
+        draft.author = draft.author or name
         _add_extra(draft, "byline", line)
         return "metadata_line"
     if _GROUP_AUTHOR.match(line):  # 某某县委组织部课题组
@@ -1331,10 +1335,10 @@ def _signed_byline(line: str) -> str | None:
     no label in it (组长：…, 联系人：…), no numbering, every name a person's."""
     if ":" in line or "：" in line or _NUMBERED.match(line) or line.startswith("图"):
         return None
-    m = _BYLINE.match(line) or _UNIT_BYLINE.match(line)
-    if m is None or not all(_is_name(n) for n in re.split(r"[\s、，,]+", m["name"])):
+    name = _office_byline(line)
+    if name is None or not all(_is_name(n) for n in re.split(r"[\s、，,]+", name)):
         return None
-    return m["name"]
+    return name
 
 
 def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
