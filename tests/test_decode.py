@@ -375,3 +375,47 @@ def test_a_gbk_file_is_not_read_as_mixed() -> None:
         "gb18030",
         0,
     )
+
+
+def _line_with(pieces: list[tuple[str, str]]) -> bytes:
+    """MIXED_BODY in UTF-8 with its third line made of (text, codec) pieces."""
+    lines = [line.encode() for line in MIXED_BODY]
+    lines[2] = b"".join(text.encode(codec) for text, codec in pieces)
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("pieces", "line"),
+    [
+        (  # a GBK word between UTF-8 words, in a line of its own
+            [("为深入贯彻落实", "utf-8"), ("党中央", "gbk"), ("、国务院决策部署。", "utf-8")],
+            "为深入贯彻落实党中央、国务院决策部署。",
+        ),
+        (  # at the line's start, and a second byte that is ASCII (誤 is D5 60)
+            [("防止誤會", "gbk"), ("，持续优化营商环境。", "utf-8")],
+            "防止誤會，持续优化营商环境。",
+        ),
+        (  # Big5
+            [("持续优化", "utf-8"), ("營商環境", "big5"), ("，经国务院同意。", "utf-8")],
+            "持续优化營商環境，经国务院同意。",
+        ),
+        (  # two GBK words with UTF-8 between them, no ASCII to part them
+            [("为", "utf-8"), ("深入贯彻", "gbk"), ("落实党中央", "utf-8"), ("决策部署", "gbk")],
+            "为深入贯彻落实党中央决策部署",
+        ),
+    ],
+)
+def test_words_in_another_codec_inside_a_utf8_line(pieces: list, line: str) -> None:
+    decoded = decode(_line_with(pieces))
+    assert decoded.text.splitlines()[2] == line
+    assert (decoded.encoding, decoded.other_lines) == ("utf-8", 1)
+
+
+def test_a_utf8_character_that_lost_a_byte_is_not_read_as_gbk() -> None:
+    good = MIXED_BODY[2].encode()
+    at = good.index("贯".encode())
+    decoded = decode(
+        _line_with([(MIXED_BODY[2], "utf-8")]).replace(good, good[: at + 2] + good[at + 3 :])
+    )
+    assert decoded.text.splitlines()[2] == MIXED_BODY[2].replace("贯", "\ufffd")
+    assert decoded.other_lines == 0

@@ -12,7 +12,8 @@ Decision rules, in order (see `decode`):
    ASCII holding `~{…~}` that decodes strictly as HZ to plausible Chinese -> ``hz``.
    A file whose lines are UTF-8 but for a few (a footer pasted from a GBK page) -> ``utf-8``
    with those lines decoded strictly as GB18030 or Big5 where that reads as plausible
-   Chinese (`other_lines` counts them), else with U+FFFD for the bytes UTF-8 cannot read.
+   Chinese, or a line's stretches UTF-8 cannot read where they hold Chinese words
+   (`other_lines` counts them), else with U+FFFD for the bytes UTF-8 cannot read.
 5. gb18030, big5 (else cp950, big5hkscs), utf-16-le and utf-16-be are decoded strictly and
    ranked by `plausibility`; a codec that fails strictly on at most 1% of the characters is
    kept too, decoded with ``errors="replace"`` (U+FFFD marks the lost bytes; the replacement
@@ -27,6 +28,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from charset_normalizer import from_bytes
 
@@ -415,6 +417,9 @@ def _decode_mixed(data: bytes) -> Decoded | None:
         if best is not None and best.score >= THRESHOLD and _HAS_HAN.search(best.text):
             parts.append(best.text)
             other += 1
+        elif (inside := _words_inside(line)) is not None:
+            parts.append(inside)
+            other += 1
         else:
             text = line.decode("utf-8", "replace")
             replaced += text.count("\ufffd")
@@ -425,6 +430,84 @@ def _decode_mixed(data: bytes) -> Decoded | None:
     if replaced > MAX_ERROR_RATE * len(text) or plausibility(text) < THRESHOLD:
         return None
     return Decoded(text, "utf-8", 0.8, other_lines=other)
+
+
+_WIDE_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e]|[\x80-\xff])+")
+"""Bytes outside ASCII, with the ASCII byte after a possible GBK or Big5 lead byte (their
+second byte may be ASCII: 誤 is D5 60)."""
+_WORD = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff5e\u2014\u2018-\u201d\u2026]+")
+_SPLIT_REACH = 3  # characters before the first and after the last unreadable byte tried
+_SPLIT_DEPTH = 3  # times a run is cut to read its stretches apart
+
+
+def _words_inside(line: bytes) -> str | None:
+    """A UTF-8 line with words in GB18030 or Big5 inside it (a field from a GBK database
+    in a UTF-8 page): each run of non-ASCII bytes UTF-8 cannot read is read as UTF-8
+    around one stretch in the other codec, the split the word model likes best; None
+    when a run has no such reading."""
+    parts, pos = [], 0
+    for match in _WIDE_RUN.finditer(line):
+        run = match.group()
+        parts.append(line[pos : match.start()].decode("utf-8"))
+        pos = match.end()
+        try:
+            parts.append(run.decode("utf-8"))
+        except UnicodeDecodeError:
+            if (text := _split_run(run)) is None:
+                return None
+            parts.append(text)
+    parts.append(line[pos:].decode("utf-8"))
+    return "".join(parts)
+
+
+def _is_words(text: str) -> bool:
+    """True when `text` is Chinese with a dictionary word of two characters or more in
+    it: what a field from another codec holds, and not what a UTF-8 character that lost a
+    byte reads as (one character, or two that make no word)."""
+    from zhclean.repair.lm import model
+
+    if not _WORD.fullmatch(text) or plausibility(text) < THRESHOLD:
+        return False
+    lm = model()
+    return any(len(word) > 1 and lm.is_word(word) for word in lm.segment(text))
+
+
+def _split_run(run: bytes, depth: int = 0) -> str | None:
+    """`run` read as UTF-8 around stretches of GB18030 or Big5 that hold every byte UTF-8
+    cannot read (one stretch, else cut inside the longest UTF-8 between them, at most
+    `_SPLIT_DEPTH` times), the reading the word model likes best; None when some stretch
+    reads as no Chinese words."""
+    from zhclean.repair.lm import model
+
+    chars = run.decode("utf-8", "surrogateescape")
+    bad = [i for i, c in enumerate(chars) if "\udc80" <= c <= "\udcff"]
+    if not bad:
+        return chars
+    ends = [0]
+    for c in chars:
+        ends.append(ends[-1] + len(c.encode("utf-8", "surrogateescape")))
+    first, last = bad[0], bad[-1]
+    readings = []
+    for i in ends[max(0, first - _SPLIT_REACH) : first + 1]:
+        for j in ends[last + 1 : last + 2 + _SPLIT_REACH]:
+            for codec in ("gb18030", "big5"):
+                try:
+                    inside = run[i:j].decode(codec)
+                    text = run[:i].decode("utf-8") + inside + run[j:].decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if _is_words(inside):
+                    readings.append(text)
+    if readings:
+        return max(readings, key=model().score)
+    gaps = [(b - a, a, b) for a, b in pairwise(bad) if b - a > _SPLIT_REACH]
+    if depth >= _SPLIT_DEPTH or not gaps:
+        return None
+    _, a, b = max(gaps)
+    cut = ends[(a + b + 1) // 2]
+    left = _split_run(run[:cut], depth + 1)
+    right = _split_run(run[cut:], depth + 1) if left is not None else None
+    return None if right is None else left + right
 
 
 def _rank(data: bytes, codecs_: tuple[str, ...]) -> tuple[Decoded | None, list[_Candidate]]:
