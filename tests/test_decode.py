@@ -419,3 +419,18 @@ def test_a_utf8_character_that_lost_a_byte_is_not_read_as_gbk() -> None:
     )
     assert decoded.text.splitlines()[2] == MIXED_BODY[2].replace("贯", "\ufffd")
     assert decoded.other_lines == 0
+
+
+def test_utf8_mojibake_saved_in_gbk_is_read_as_gb18030() -> None:
+    """The bytes are GBK (mojibake with `?` where the misreading lost a byte): the codec of
+    the bytes is reported, and the repair stage undoes the mojibake."""
+    text = "\n".join(MIXED_BODY)
+    misread = text.encode().decode("gbk", "replace")
+    data = misread.encode("gbk", "replace")
+    decoded = decode(data)
+    assert (decoded.encoding, decoded.text) == ("gb18030", misread.replace("\ufffd", "?"))
+
+
+def test_a_gbk_file_with_question_marks_is_not_saved_mojibake() -> None:
+    text = "\n".join([*MIXED_BODY, "为什么要优化营商环境?怎样优化?"])
+    assert decode(text.encode("gbk")).text == text

@@ -236,3 +236,21 @@ def test_lines_in_another_codec_are_counted_as_repairs() -> None:
     (doc,) = docs
     assert {"kind": "other_encoding_lines", "count": 1} in doc["repairs"]
     assert doc["text"].endswith(body)  # the footer is a site's rights line: boilerplate
+
+
+def test_utf8_mojibake_saved_in_gbk_is_decoded_and_repaired() -> None:
+    """UTF-8 misread as GBK loses a byte here and there (U+FFFD); saved in GBK, each
+    becomes `?`. The file is read as GB18030 and the mojibake undone, each lost byte chosen
+    by the word model and marked uncertain."""
+    title = "关于开展2023年度党建工作考核的通知"
+    body = "根据县委组织部要求，现将有关事项通知如下。"
+    text = f"{title}\n{body}\n二、考核内容：党建工作责任制落实情况。"
+    data = text.encode().decode("gbk", "replace").encode("gbk", "replace")
+    assert b"?" in data and b"\xef\xbf\xbd" not in data
+    docs, reject, facts = process_data("saved.txt", data, "0" * 64, Config())
+    assert reject is None and facts["encoding"] == "gb18030"
+    (doc,) = docs
+    assert doc["title"] == title
+    assert doc["text"].startswith(f"{body}\n二、考核内容：")
+    assert doc["lossy"] and doc["uncertain_spans"]
+    assert {r["kind"] for r in doc["repairs"]} == {"mojibake_lost_bytes", "mojibake_utf8_as_gbk"}

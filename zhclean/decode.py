@@ -18,7 +18,8 @@ Decision rules, in order (see `decode`):
    ranked by `plausibility`; a codec that fails strictly on at most 1% of the characters is
    kept too, decoded with ``errors="replace"`` (U+FFFD marks the lost bytes; the replacement
    characters lower its score and its confidence). charset-normalizer breaks near-ties and
-   is asked for a guess when nothing is plausible.
+   is asked for a guess when nothing is plausible, after a check for UTF-8 mojibake saved in
+   GBK (UTF-8 but where `?` stands for a byte the misreading lost: ``gb18030``, 0.5).
 6. Nothing plausible -> ``binary`` when >= 5% of the bytes are C0 control bytes, otherwise
    ``undecodable``.
 """
@@ -510,6 +511,41 @@ def _split_run(run: bytes, depth: int = 0) -> str | None:
     return None if right is None else left + right
 
 
+_LOST_MARK = re.compile(rb"\?|\x84\x31\xa4\x37")
+"""What an editor writes for a U+FFFD it cannot save: `?` in GBK, U+FFFD's own bytes in
+GB18030."""
+_UNREADABLE = re.compile("[\udc80-\udcff]+")
+_EDGE = 3  # bytes of a character that a lost byte cut off on either side
+SAVED_UTF8_SHARE = 0.5  # least share of non-ASCII bytes in whole UTF-8 characters
+
+
+def _saved_mojibake(data: bytes) -> Decoded | None:
+    """UTF-8 text once misread as GBK and saved in GBK or GB18030: the GBK reading lost a
+    byte here and there (U+FFFD, saved as `?`), so the file is UTF-8 but at those marks.
+    Read as GB18030 (the codec of the bytes) it is mojibake that the repair stage undoes,
+    choosing each lost byte by the word model; None for any other file."""
+    if not _LOST_MARK.search(data):
+        return None
+    whole = cut = 0
+    for piece in _LOST_MARK.split(data):
+        chars = piece.decode("utf-8", "surrogateescape")
+        for run in _UNREADABLE.finditer(chars):  # only a character the mark cut in two
+            if run.start() > 0 and run.end() < len(chars):
+                return None
+            cut += run.end() - run.start()
+        whole += len(piece.translate(None, _ASCII_BYTES))
+    if whole - cut < SAVED_UTF8_SHARE * whole:
+        return None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    utf8 = data.decode("utf-8", "replace")
+    if not _HAS_HAN.search(utf8) or plausibility(utf8.replace("\ufffd", "")) < THRESHOLD:
+        return None
+    return Decoded(text, "gb18030", 0.5)
+
+
 def _rank(data: bytes, codecs_: tuple[str, ...]) -> tuple[Decoded | None, list[_Candidate]]:
     cands = _candidates(data, codecs_)
     for cand in cands:
@@ -548,7 +584,7 @@ def decode(data: bytes) -> Decoded:
         if _control_rate(data) < CONTROL_BINARY_RATE:
             return _checked(Decoded(text, "utf-8", 1.0))
     chosen, cands = _rank(data, ("utf-8", "gb18030", "big5", "utf-16-le", "utf-16-be"))
-    chosen = chosen or _fallback(data, cands)
+    chosen = chosen or _saved_mojibake(data) or _fallback(data, cands)
     if chosen is not None:
         return _checked(chosen)
     if (rate := _control_rate(data)) >= CONTROL_BINARY_RATE:
