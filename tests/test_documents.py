@@ -725,7 +725,6 @@ def test_speech_title_block_with_chinese_numeral_date() -> None:
 
 # lines under a title that are body, though they look a little like metadata
 HEADER_BODY_CASES = [
-    "丹阳市委组织部",  # a unit alone names no author
     "新华社北京4月10日电",
     "在全市组织工作会议上，大家畅所欲言",
     "二〇二三年是全面贯彻党的二十大精神的开局之年",
@@ -1750,3 +1749,120 @@ def test_a_signature_before_the_attachments_is_read_and_taken_out() -> None:
         "第一阶段：集中学习",
     ]
     assert doc.removed["signature"] == 2
+
+
+# --- probe of new genres (press conferences, minutes, lists, site footers) ------------
+
+
+def test_a_unit_alone_under_the_title_is_its_byline_but_no_author() -> None:
+    (doc,) = split_documents(f"组工干部要善于“四看”\n丹阳市委组织部\n{P1}")
+    assert (doc.lines, doc.author, doc.extra) == ([P1], None, {"author_unit": "丹阳市委组织部"})
+
+
+def test_names_listed_under_a_title_are_body() -> None:
+    names = ["王芳", "李建军", "赵丽娟", "陈国栋"]
+    text = "\n".join(["2023年度拟推荐优秀共产党员名单公示", *names, "公示期为5个工作日。"])
+    (doc,) = split_documents(text)
+    assert (doc.title, doc.author, doc.lines) == (
+        "2023年度拟推荐优秀共产党员名单公示",
+        None,
+        [*names, "公示期为5个工作日。"],
+    )
+
+
+def test_a_meetings_time_over_its_place_is_body() -> None:
+    lines = [
+        "时间：2023年6月12日上午9:00",
+        "地点：县委常委会议室",
+        "出席：县委理论学习中心组成员",
+        P1,
+    ]
+    (doc,) = split_documents("\n".join(["县委理论学习中心组集体学习会议纪要", *lines]))
+    assert (doc.lines, doc.published_at) == (lines, None)
+
+
+def test_a_press_conferences_speakers_are_body() -> None:
+    lines = [
+        "主持人：国务院新闻办公室新闻局副局长、新闻发言人 寿小丽",
+        "发布人：国家统计局新闻发言人、国民经济综合统计司司长 付凌晖",
+        "寿小丽：",
+        "女士们、先生们，大家上午好。",
+    ]
+    (doc,) = split_documents("\n".join(["国务院新闻办公室举行新闻发布会", *lines]))
+    assert (doc.lines, doc.author, doc.extra) == (lines, None, {})
+
+
+@pytest.mark.parametrize(
+    ("fields", "source", "author"),
+    [
+        ("【发布日期：2023-03-08】【来源：县人社局】【字体：大 中 小】", "县人社局", None),
+        ("[发布日期：2023-03-08][来源：县人社局][作者：王敏][字号：大 中 小]", "县人社局", "王敏"),
+    ],
+)
+def test_bracketed_fields_with_a_widget_and_no_space(fields: str, source: str, author) -> None:
+    (doc,) = split_documents(f"县人社局开展春风行动专场招聘会\n{fields}\n{P1}")
+    assert (doc.published_at, doc.source_name, doc.author, doc.lines) == (
+        datetime(2023, 3, 8),
+        source,
+        author,
+        [P1],
+    )
+
+
+def test_a_sites_footer_rows_go_and_the_credit_above_them_is_read() -> None:
+    footer = [
+        "责任编辑：李华",
+        "【打印本页】 【关闭窗口】",
+        "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+        "主办：某某县人民政府办公室 承办：某某县大数据发展中心",
+        "网站标识码：5223010001 黔ICP备12003456号-1",
+        "地址：某某县城关镇人民路1号 邮编：562400 联系电话：0859-3221234",
+        "您是本站第 1023456 位访客",
+    ]
+    (doc,) = split_documents("\n".join(["我县召开经济运行分析会", P1, *footer]))
+    assert (doc.lines, doc.extra) == ([P1], {"editors": "责任编辑：李华"})
+
+
+def test_a_notices_contact_row_stays_without_a_site_footer() -> None:
+    contact = "地址：某某县城关镇人民路1号 邮编：562400 联系电话：0859-3221234"
+    (doc,) = split_documents(f"关于报送材料的通知\n{P1}\n{contact}")
+    assert doc.lines == [P1, contact]
+
+
+def test_page_fields_printed_under_the_article() -> None:
+    (doc,) = split_documents(f"县政府召开常务会议\n{P1}\n发布时间：2023-06-16 来源：县政府办")
+    assert (doc.lines, doc.published_at, doc.source_name) == (
+        [P1],
+        datetime(2023, 6, 16),
+        "县政府办",
+    )
+    (doc,) = split_documents(f"县政府召开常务会议\n{P1}\n时间：2023-06-16")
+    assert (doc.lines, doc.published_at) == ([P1, "时间：2023-06-16"], None)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "photographer"),
+    [
+        ("记者 王明 报道", "王明", None),
+        ("记者 王明 通讯员 李华 报道", "王明 李华", None),
+        ("撰稿：王敏 摄影：李强", "王敏", "李强"),
+    ],
+)
+def test_bylines_that_say_reported_or_credit_a_photographer(byline, author, photographer) -> None:
+    (doc,) = split_documents(f"我县举办农民丰收节庆祝活动\n{byline}\n{P1}")
+    assert (doc.lines, doc.author, doc.extra.get("photographer")) == ([P1], author, photographer)
+
+
+def test_a_document_number_under_the_title() -> None:
+    (doc,) = split_documents(f"关于印发安全生产工作要点的通知\n某府发〔2023〕15号\n{P1}")
+    assert (doc.lines, doc.extra) == ([P1], {"document_number": "某府发〔2023〕15号"})
+
+
+def test_an_offices_name_over_a_title_with_its_fields() -> None:
+    text = f"中共某某县委组织部\n我县召开组织工作会议\n发布时间：2023-02-10\n{P1}"
+    (doc,) = split_documents(text)
+    assert (doc.title, doc.lines, doc.extra) == (
+        "我县召开组织工作会议",
+        [P1],
+        {"office": "中共某某县委组织部"},
+    )

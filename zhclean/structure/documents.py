@@ -139,7 +139,7 @@ _VARIANTS: dict[str, str] = {
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
         "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種 决決 "
         "议議 则則 结結 复覆復複 条條 细細 规規 划劃 计計 栏欄 动動 态態 头頭 简簡 频頻 线線 户戶 "
-        "广廣 术術 筹籌 纠糾 设設 识識 错錯 国國"
+        "广廣 术術 筹籌 纠糾 设設 识識 错錯 国國 协協 邮郵 护護 运運"
     )
 }
 
@@ -335,10 +335,19 @@ _SITE_LINE = _Cued(
         _any("网站标识码", "网站识别码") + r"\s*[：:]",
         r"^" + _any("主办", "主办单位") + r"\s*[：:][^：:]{2,40}" + _any("技术支持") + r"\s*[：:]",
         r"^[【\[]\s*" + _any("广告") + r"\s*[】\]]",
+        r"^" + _any("您是本站第", "您是本网站第", "你是本站第") + r"\s*\d+\s*" + _any("位访"),
         r"^(?:" + _any("扫一扫", "扫码", "扫描二维码", "长按二维码", "长按识别") + r")"
         + r"[^。！？]{0,6}?" + _any("关注"),
     ],
-    [_any("阅读原文", "网站标识码", "网站识别码", "技术支持", "广告", "关注")],
+    [_any("阅读原文", "网站标识码", "网站识别码", "技术支持", "广告", "关注", "位访")],
+)  # fmt: skip
+# A row of a site's own fields: "主办：… 承办：…", "地址：… 邮编：… 联系电话：…"
+_FOOTER_ROW = re.compile(
+    r"^\s*(?:"
+    + _any("主办单位", "主办", "承办单位", "承办", "协办单位", "协办", "地址", "联系地址",
+           "通讯地址", "邮编", "邮政编码", "电话", "联系电话", "值班电话", "传真", "邮箱",
+           "电子邮箱", "技术支持", "网站维护", "维护单位", "运维单位", "建设单位")
+    + r"\s*[：:][^：:，。；！？]*){2,}$"
 )  # fmt: skip
 # Punctuation a sentence has and a row of site widgets has not
 _SENTENCE_PUNCT = re.compile("[。！？；，,!?;]")
@@ -399,10 +408,11 @@ _WIDGET_WORDS = frozenset(
         "打印 关闭 收藏 分享 返回 顶部 首页 返回首页 返回顶部 返回列表 返回上一页 打印本页 "
         "打印此页 关闭窗口 关闭本页 我要打印 我要收藏 我要分享 加入收藏 收藏本页 大 中 小 字体 "
         "字号 默认 "
-        "上一页 下一页 尾页 末页 上页 下页"
+        "上一页 下一页 尾页 末页 上页 下页 最后一页 网站地图 站点地图 联系我们 关于我们 "
+        "使用帮助 帮助 隐私声明 隐私政策 网站声明 法律声明 网站导航 设为首页 无障碍 长者模式"
     )
 )
-_PAGE_WORD = re.compile(r"第?\d{1,3}页?|共\d{1,3}页|\d{1,3}/\d{1,3}")
+_PAGE_WORD = re.compile(r"第?\d{1,3}页?|共\d{1,3}页|共\d{1,6}条|\d{1,3}/\d{1,3}")
 # A widget in brackets inside a line of fields: "【字号：大 中 小】", "[打印]"
 _BRACKETED_WIDGET = re.compile(r"[【\[][^【】\[\]]{1,16}[】\]]")
 WIDGET_ROW_MAX = 60  # longest line read as a row of widgets
@@ -432,7 +442,8 @@ _KIND_END = re.compile(
     _any(
         "通知", "意见", "决定", "办法", "方案", "规定", "报告", "讲话", "批复", "通报", "纪要",
         "公告", "通告", "请示", "规划", "细则", "条例", "规则", "要点", "总结", "计划", "函",
-        "决议", "公报", "指引", "清单", "守则", "章程",
+        "决议", "公报", "指引", "清单", "守则", "章程", "答记者问", "答问", "问答", "解读",
+        "公示", "名单",
     )
     + r"(?:[（(][^（()）]{1,10}[）)])?$"
 )  # fmt: skip
@@ -457,6 +468,7 @@ _SITE_NAME = re.compile(
     rf"^(?=.*{_SITE_OWNER})\S{{2,18}}" + _any("网", "网站", "门户网站", "官网", "政务网") + "$"
 )
 SITE_NAME_MAX_LEN = 20  # longest site name over a title
+UNIT_BYLINE_MAX_LEN = 20  # longest unit's byline alone under a title
 # A page's title saved as a line: "我县召开推进会_某某县人民政府网", "标题 - 站点"
 _PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|\s[-—–]\s)\s*")
 # A red-header document's closing notes: "（此件公开发布）", "（此件不予公开）"
@@ -485,7 +497,13 @@ _ISSUER = re.compile(
     r"^[^，。；：！？,;:!?\s]{2,30}"
     + _any("委员会", "委", "办公室", "办公厅", "政府", "部", "局", "厅", "处", "院", "会",
            "中心", "党组", "支部", "总支", "党委", "公司", "集团", "学校", "大学", "所", "站",
-           "办")
+           "办", "研究室")
+    + "$"
+)  # fmt: skip
+# A party or government office's name: "中共某某县委组织部", "某某县人民政府" (not "…中心")
+_OFFICE_NAME = re.compile(
+    r"^[^，。；：！？,;:!?\s]{2,18}"
+    + _any("委员会", "委", "办公室", "办公厅", "政府", "部", "局", "厅", "党组", "党委")
     + "$"
 )  # fmt: skip
 # An attachment's heading after a notice's signature: "附件", "附件1：…", "附件二"
@@ -538,6 +556,10 @@ _HEADER_FIELDS = frozenset(
     {"time", "source", "author", "views", "editor", "poster", "record", "written", "name"}
 )
 _BARE_DATE_LABELS = frozenset(_words("时间 日期"))  # a meeting's as well as a page's
+_MEETING_FIELD = re.compile(
+    r"^\s*(?:会议)?" + _any("地点", "地址", "主持", "主持人", "出席", "参加", "参会", "列席")
+    + r"\s*[：:]"
+)  # fmt: skip
 _PUBLISHED = frozenset(_words("发布时间 发表时间 更新时间 发稿时间 发布日期 发表日期 发布"))
 # A page's machine timestamp (a meeting notice writes 2022年10月17日上午9时)
 _TIMESTAMP = re.compile(r"(?:19|20)\d{2}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}")
@@ -605,6 +627,7 @@ _WRITER_ROLES = frozenset(
 )
 _PHOTO_ROLES = frozenset(_words("摄影 摄影记者 摄 图片 图 视频"))
 _ROLES = _WRITER_ROLES | _PHOTO_ROLES
+_REPORTED = frozenset(_words("报道 摄影报道 采写 采访 报导"))  # closing a byline: 记者 王明 报道
 _GLUED_ROLES = ("本报记者", "记者", "通讯员", "实习生")  # before a name with no space: 记者张明
 _ROLE_SPLIT = re.compile(r"[\s\u3000、，,/／:：|｜]+")
 # A newspaper or agency before a reporter's role: "人民日报记者", "新华社记者" (not
@@ -785,6 +808,9 @@ def _kinds(lines: list[str]) -> tuple[list[str], list[str | None]]:
     for i, kind in enumerate(kinds):
         if kind == "boilerplate_nav" and (fields := _without_widgets(lines[i])):
             lines[i], kinds[i] = fields, None
+        elif kind is None and ("】【" in lines[i] or "][" in lines[i]):
+            # 【来源：县人社局】【字体：大 中 小】: no space ends the field's value
+            lines[i] = _without_widgets(lines[i]) or lines[i]
     return lines, kinds
 
 
@@ -800,6 +826,7 @@ def _build(
         kinds = list(kinds)
     for i in range(_reading_list_start(lines, kinds), len(lines)):
         kinds[i] = kinds[i] or "recommended_reading"
+    _mark_footer_rows(lines, kinds)
     kept = []
     for line, kind in zip(lines, kinds, strict=True):
         if kind is None:
@@ -810,6 +837,18 @@ def _build(
     end = _read_trailer(kept, start, draft)
     draft.lines = kept[start:end]
     return draft
+
+
+def _mark_footer_rows(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark a site's own rows of fields (主办：… 承办：…, 地址：… 邮编：… 电话：…) among
+    its rights and widget lines at the end of a page (in place): alone, such a row may be a
+    notice's contact."""
+    i = len(lines)
+    while i > 0 and (kinds[i - 1] is not None or _FOOTER_ROW.match(lines[i - 1])):
+        i -= 1
+    if any(kinds[j] in ("boilerplate_nav", "boilerplate_disclaimer") for j in range(i, len(lines))):
+        for j in range(i, len(lines)):
+            kinds[j] = kinds[j] or "boilerplate_nav"
 
 
 def _boilerplate_kind(line: str) -> str | None:
@@ -1046,7 +1085,11 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
     if _CREDIT.match(core):
         _add_extra(draft, "editors", core)
         return "editor_credit"
+    if "摄" in line and _take_role_byline(line, draft):  # 撰稿：王敏 摄影：李强
+        return "metadata_line"
     found = _parse_fields(line, _HEADER_FIELDS)
+    if found is not None and _meeting_time(line, after):
+        return None  # 时间：… over 地点：…, a meeting's record
     if (
         found is not None
         and "title" in found
@@ -1072,14 +1115,14 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         if m["account"] and m["account"] != "原创":
             _add_extra(draft, "poster", m["account"])
         return "metadata_line"
+    if m := _DOCUMENT_NUMBER.match(line):  # 某组发〔2022〕12号, over the title or under it
+        _add_extra(draft, "document_number", m["number"])
+        if m["signer"]:
+            _add_extra(draft, "signer", m["signer"])
+        return "metadata_line"
     if draft.title is None:
         if _MASTHEAD.match(line) and any(_DOCUMENT_NUMBER.match(a) for a in after):
             _add_extra(draft, "masthead", line)  # 中共某某市委组织部文件, over its number
-            return "metadata_line"
-        if m := _DOCUMENT_NUMBER.match(line):  # 某组发〔2022〕12号
-            _add_extra(draft, "document_number", m["number"])
-            if m["signer"]:
-                _add_extra(draft, "signer", m["signer"])
             return "metadata_line"
         fields_next = len(after) > 0 and _parse_fields(after[0], _HEADER_FIELDS) is not None
         if (kind := _above_title(line, after)) is not None:
@@ -1122,10 +1165,24 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
     if _GROUP_AUTHOR.match(line):  # 某某县委组织部课题组
         draft.author = draft.author or line
         return "metadata_line"
+    if (
+        len(line) <= UNIT_BYLINE_MAX_LEN
+        and _ISSUER.match(line)
+        and not line.startswith(("各", "全", "我", "本", "关于"))
+        and after
+        and len(after[0]) > UNIT_BYLINE_MAX_LEN
+        and _SENTENCE_END.search(after[0])
+    ):  # 县委政策研究室, over the first paragraph: a unit's byline names no person
+        _add_extra(draft, "author_unit", line)
+        return "metadata_line"
     if m := _PEN_BYLINE.match(line):
         draft.author = draft.author or m["name"]
         return "metadata_line"
-    if len(line) <= 3 and _is_name(line):  # four characters are more often a heading
+    if (
+        len(line) <= 3
+        and _is_name(line)
+        and not (after and len(after[0]) <= 3 and _is_name(after[0]))  # a list of names
+    ):  # four characters are more often a heading
         draft.author = draft.author or line
         return "metadata_line"
     return None
@@ -1137,6 +1194,8 @@ def _role_byline(line: str) -> tuple[str, str | None] | None:
     word must be a role or a name (opening with a common surname); a name padded to the
     width of three (张　明) is joined."""
     words = [w for w in _ROLE_SPLIT.split(_unbracket(line).translate(_TO_SIMPLIFIED)) if w]
+    if len(words) > 2 and words[-1] in _REPORTED:  # 记者 王明 通讯员 李华 报道
+        words.pop()
     credits: list[tuple[str, list[str]]] = []
     for word in _joined_initials(words):
         if word in _ROLES or ((m := _ROLE_PREFIX.match(word)) and not _is_name(word)):
@@ -1207,15 +1266,33 @@ def _above_title(line: str, after: list[str]) -> str | None:
         return "column"
     if len(line) <= SITE_NAME_MAX_LEN and _SITE_NAME.search(line) and " " not in line:
         return "site"
+    if len(line) <= SITE_NAME_MAX_LEN and _OFFICE_NAME.match(line):
+        return "office"  # 中共某某县委组织部, its site's banner
     return None
+
+
+def _labels(line: str) -> set[str]:
+    """The field labels in `line`, in Simplified and without their colons."""
+    return {m.group().rstrip("：: ").translate(_TO_SIMPLIFIED) for m in _FIELD.finditer(line)}
+
+
+def _published_label(line: str) -> bool:
+    """Whether `line` labels a publishing date (发布时间：, 发布日期：…)."""
+    return not _labels(line).isdisjoint(_PUBLISHED)
+
+
+def _meeting_time(line: str, after: list[str]) -> bool:
+    """A bare 时间：/日期： line over a meeting's place (地点：…, 出席：…): the meeting's."""
+    return (
+        bool(after) and _labels(line) <= _BARE_DATE_LABELS and bool(_MEETING_FIELD.match(after[0]))
+    )
 
 
 def _page_fields(line: str) -> bool:
     """A line of a page's header fields: more than a bare `时间：` or `日期：` (a meeting's)."""
-    if _parse_fields(line, _HEADER_FIELDS) is None:
-        return False
-    labels = {m.group().rstrip("：: ").translate(_TO_SIMPLIFIED) for m in _FIELD.finditer(line)}
-    return not labels <= _BARE_DATE_LABELS
+    return (
+        _parse_fields(line, _HEADER_FIELDS) is not None and not _labels(line) <= _BARE_DATE_LABELS
+    )
 
 
 def _dated(line: str) -> bool:
@@ -1347,13 +1424,17 @@ def _trailer_line(line: str, draft: DocumentDraft) -> str | None:
     if _CREDIT.match(core):
         _add_extra(draft, "editors", core)
         return "editor_credit"
+    if "摄" in line and _take_role_byline(line, draft):  # 撰稿：王敏 摄影：李强
+        return "metadata_line"
     if m := _AUTHOR_NOTE.match(line):
         note = m["note"]
         _add_extra(draft, "author_note", note)
         if draft.author is None and (name := _NOTE_NAME.match(note)):
             draft.author = name["name"]
         return "author_note"
-    if (found := _parse_fields(line, _TRAILER_FIELDS)) is not None:
+    if (found := _parse_fields(line, _TRAILER_FIELDS | {"time"})) is not None and (
+        "published_at" not in found or _published_label(line)
+    ):  # 发布时间：… 来源：… printed under the article (not a bare 时间：, a meeting's)
         _apply(found, draft)
         return "metadata_line"
     if m := _ORIGINAL_TITLE.match(line):
@@ -1440,6 +1521,8 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
     elif kind == "poster":  # who put it on the site (an account or an office): not the author
         token, *more = value.split(maxsplit=1)
         rest = more[0] if more else ""
+        if _is_name(rest.strip()):  # 发布人：国家统计局新闻发言人 付凌晖, a press conference's
+            return False
         if len(token) > 30 and not token.startswith(("http://", "https://", "www.")):
             return False
         found.setdefault("poster", token)
