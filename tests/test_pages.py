@@ -123,3 +123,15 @@ def test_lines_that_are_no_running_heads_stay(repeated: str) -> None:
 def test_a_head_at_two_page_ends_only_stays() -> None:
     text = "\n".join([WHOLE, "— 1 —", HEAD, REST, "— 2 —", HEAD, WHOLE])
     assert fix_page_breaks(text)[0] == "\n".join([WHOLE, HEAD, REST, HEAD, WHOLE])
+
+
+@pytest.mark.parametrize("marks", [["01", "02", "03"], ["1", "2", "3"]])
+def test_numbers_that_mark_sections_stay(marks: list[str]) -> None:
+    """An article's section numbers, each between a finished paragraph and a short
+    heading (01 / 强化政治引领), count up a page of text apart too; they stay."""
+    para = WHOLE * 4
+    lines = [para]
+    for mark, heading in zip(marks, ["强化政治引领", "夯实基层基础", "锻造过硬队伍"], strict=True):
+        lines += [mark, heading, para]
+    text = "\n".join(lines)
+    assert fix_page_breaks(text) == (text, {})

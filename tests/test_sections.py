@@ -149,6 +149,27 @@ def test_heading_styles(text: str, expected: list[Row]) -> None:
 
 LEVEL_CASES: list[tuple[str, str, list[Row]]] = [
     (
+        "regulation_chapters_and_their_sections",
+        doc(
+            "第一章 总则",
+            "第一条 为了规范物业管理活动，制定本条例。",
+            "第二章 业主及业主组织",
+            "第一节 业主",
+            "第二条 房屋的所有权人为业主。",
+            "第二节 业主大会",
+            "第三条 业主大会由全体业主组成。",
+            "第三章 物业服务",
+            "第四条 物业服务企业应当按照合同提供服务。",
+        ),
+        [
+            ("第一章 总则", 1, None),
+            ("第二章 业主及业主组织", 1, None),
+            ("第一节 业主", 2, 1),
+            ("第二节 业主大会", 2, 1),
+            ("第三章 物业服务", 1, None),
+        ],
+    ),
+    (
         "cn_paren_and_arabic_dot",
         doc("（一）加强学习", "1.读书", BODY, "2.思考", BODY, "（二）改进作风", BODY),
         [

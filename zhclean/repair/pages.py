@@ -31,6 +31,7 @@ _BARE = re.compile(r"(\d{1,4})(?:\s*/\s*\d{1,4})?")
 _CUE = re.compile(r"^[ \t\u3000]*(?:[-—－–]|第|共|[Pp]age|\d)", re.M)
 MAX_PAGE = 1000  # bare numbers from here up are no page numbers (years, amounts)
 PAGE_CHARS = 200  # fewest characters between two bare page numbers
+MARKER_HEADING_MAX = 30  # longest heading under a section's number (01 / 强化政治引领)
 CUT_MIN_WIDTH = 40  # narrowest line (GBK bytes) taken as cut by a page end
 HEAD_REACH = 2  # lines of text between a page number and a running head, at most
 HEAD_CHARS = 40  # longest running head (characters)
@@ -58,7 +59,23 @@ def _bare_numbers(lines: list[str]) -> set[int]:
             return set()
         found.append((i, number))
         chars = 0
-    return {i for i, _ in found} if len(found) >= 2 else set()
+    if len(found) < 2 or all(_section_marker(lines, i) for i, _ in found):
+        return set()
+    return {i for i, _ in found}
+
+
+def _section_marker(lines: list[str], i: int) -> bool:
+    """Whether the number on line i marks a section (01 / 02 in an article; or one between
+    a finished paragraph and a short heading) rather than a page."""
+    if lines[i].strip().startswith("0"):
+        return True
+    before = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    after = next((line.strip() for line in lines[i + 1 :] if line.strip()), "")
+    return (
+        ends_sentence(before.strip())
+        and 0 < len(after) <= MARKER_HEADING_MAX
+        and not ends_sentence(after)
+    )
 
 
 def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:

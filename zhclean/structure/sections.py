@@ -15,8 +15,10 @@ from zhclean.model import Section
 
 _CN = "一二三四五六七八九十百零〇两"  # CJK numerals used in enumerators
 
-# 第一部分 / 第二章 / 第三篇 / 第四节 / 第五编 (Simplified and Traditional)
-_PART = re.compile(rf"第[{_CN}0-9]+(?:部分|章|篇|节|節|编|編)")
+# 第一编 / 第一部分 / 第一篇, then 第二章, then 第三节 (Simplified and Traditional)
+_PART = re.compile(rf"第[{_CN}0-9]+(?:部分|篇|编|編)")
+_CHAPTER = re.compile(rf"第[{_CN}0-9]+章")
+_SECTION = re.compile(rf"第[{_CN}0-9]+(?:节|節)")
 # 第一句话： / 第二点， / 第三个方面：
 _ORD_PHRASE = re.compile(rf"第[{_CN}0-9]+(?:句话|句話|点|點|个方面|個方面|方面)[：:，,、]")
 # 第一， / 第二、 / 第三：
@@ -35,6 +37,8 @@ _CIRCLED = re.compile(r"[①-⑳]")
 # Numbering styles in conventional rank order, highest first.
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", _PART),
+    ("chapter", _CHAPTER),
+    ("section", _SECTION),
     ("cn", _CN_ENUM),
     ("ord", _ORD_PHRASE),
     ("ord", _ORD),
@@ -43,8 +47,19 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ar_paren", _AR_PAREN),
     ("circled", _CIRCLED),
 )
-_RANK = {"part": 0, "cn": 1, "ord": 2, "cn_paren": 3, "ar": 4, "ar_paren": 5, "circled": 6}
+_RANK = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "cn": 3,
+    "ord": 4,
+    "cn_paren": 5,
+    "ar": 6,
+    "ar_paren": 7,
+    "circled": 8,
+}
 _UNNUMBERED = "plain"
+_PARTS = frozenset({"part", "chapter", "section"})  # styles a line may be made of alone
 
 # a sentence terminator: 。！？ or an ellipsis
 _TERMINATOR = re.compile(r"[。！？!?…⋯]")
@@ -103,8 +118,8 @@ def numbered_shape(line: str) -> str | None:
     if found is None:
         return None
     style, rest = found
-    if not rest:  # a bare 第一部分 / 第二章 line
-        return style if style == "part" else None
+    if not rest:  # a bare 第一部分 / 第二章 / 第三节 line
+        return style if style in _PARTS else None
     size = len(line.strip())
     phrase = _ORD_PHRASE.match(line.lstrip()) is not None
     if not _HAN.search(rest) or size > (PHRASE_MAX if phrase else NUMBERED_MAX):
