@@ -146,6 +146,13 @@ LOST_CHARACTERS = [
     ("增长?%", "增长?%", 0),
     ("why?(ok)", "why?(ok)", 0),
     ("见 http://www.gov.cn/a?b=1", "见 http://www.gov.cn/a?b=1", 0),
+    # three or more, but each between two words: alternatives asked one by one
+    ("明天?后天?大后天?都不行。", "明天?后天?大后天?都不行。", 0),
+    ("上海?北京?深圳?广州?都有分公司。", "上海?北京?深圳?广州?都有分公司。", 0),
+    # a surname before it, but the line asks with ASCII `?` elsewhere
+    ("“王?哪个王?”", "“王?哪个王?”", 0),
+    # inside words: lost characters of Traditional text saved as GB2312
+    ("這?個國家的?展?來越好，我?要努力。", "這�個國家的�展�來越好，我�要努力。", 4),
 ]
 
 
@@ -272,6 +279,20 @@ STRAY_SPACES = [
     ),
     ("借用《敬业 与乐业》一文的话，", "借用《敬业与乐业》一文的话，"),
     ("要落实第一条 规定的责任，", "要落实第一条规定的责任，"),  # inside a sentence
+    # spaces that part words by convention, in prose too
+    ("第一條 為了規範採購行為，制定本辦法。", "第一條 為了規範採購行為，制定本辦法。"),
+    ("第 12 条 本规定自发布之日起施行。", "第 12 条 本规定自发布之日起施行。"),
+    ("第三部分 以案为鉴，警钟长鸣。", "第三部分 以案为鉴，警钟长鸣。"),
+    (
+        "主办：云南省科技厅 云南省教育厅，承办：云南大学。",
+        "主办：云南省科技厅 云南省教育厅，承办：云南大学。",
+    ),
+    ("中国移动 中国电信 中国联通，三家企业参加。", "中国移动 中国电信 中国联通，三家企业参加。"),
+    ("时间 地点 人物，是新闻的要素。", "时间 地点 人物，是新闻的要素。"),
+    ("2023年10月1日 星期日，天气晴。", "2023年10月1日 星期日，天气晴。"),
+    ("“坚定理想信念 筑牢信仰之基”主题党课。", "“坚定理想信念 筑牢信仰之基”主题党课。"),
+    ("会上，我们要坚持 以人民为中心。", "会上，我们要坚持以人民为中心。"),  # no slogan: prose
+    ("全面从严 治党是鲜明主题。", "全面从严治党是鲜明主题。"),
 ]
 
 
@@ -281,6 +302,11 @@ def test_stray_spaces_between_han(damaged: str, expected: str) -> None:
 
 
 CLEAN = [
+    "Yahoo!中国",  # a ? or ! that ends a Latin word is ASCII
+    "他问：“Why?”",
+    "《Mamma Mia!》",
+    "第一章 总则........1",  # a table of contents' dot leader
+    "家庭👨\u200d👩\u200d👧照片",  # a zero-width joiner inside an emoji
     "组织部门是“党员之家、干部之家、人才之家”。",
     "組織部門是“黨員之家、干部之家、人才之家”。",
     "设立1.8亿元科技人才专项资金，为全市77个团队服务。",

@@ -149,6 +149,21 @@ def test_heading_styles(text: str, expected: list[Row]) -> None:
 
 LEVEL_CASES: list[tuple[str, str, list[Row]]] = [
     (
+        "decimal_numbers_under_arabic",
+        doc("1.项目概况", "1.1 项目名称", BODY, "1.2 资金来源", BODY, "2.资格要求", BODY),
+        [
+            ("1.项目概况", 1, None),
+            ("1.1 项目名称", 2, 0),
+            ("1.2 资金来源", 2, 0),
+            ("2.资格要求", 1, None),
+        ],
+    ),
+    (
+        "a_year_after_the_number",
+        doc("1.2022年主要指标完成情况", BODY, "2.重点项目推进情况", BODY),
+        [("1.2022年主要指标完成情况", 1, None), ("2.重点项目推进情况", 1, None)],
+    ),
+    (
         "regulation_chapters_and_their_sections",
         doc(
             "第一章 总则",

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from zhclean.repair.chars import CHINESE, HAN, LOST, OFFICES, SURNAMES
+from zhclean.repair.lm import model
 
 _FULL = str.maketrans(",;:?!", "，；：？！")
 _C = f"[{CHINESE}]"
@@ -20,11 +21,15 @@ _URL = re.compile(
     re.I | re.A,
 )
 # Three or more dots next to a Han character: an ellipsis.
-_ELLIPSIS = re.compile(rf"(?<=[{HAN}])\.{{3,}}|(?<!\.)\.{{3,}}+(?=[{HAN}])")
-# , ; : ? ! with Chinese on either side (10:37, 1,000 and http:// have none).
-_MARK = re.compile(rf"(?<={_C})[,;:?!]|[,;:?!](?={_C})")
+# (not a table of contents' dot leader before a page number: 第一章 总则........1)
+_ELLIPSIS = re.compile(
+    rf"(?<=[{HAN}])\.{{3,}}+(?![ \t]*\d{{1,4}}[ \t]*$)|(?<!\.)\.{{3,}}+(?=[{HAN}])"
+)
+# , ; : ? ! with Chinese on either side (10:37, 1,000 and http:// have none); a ? or !
+# that ends a Latin word stays (Yahoo!中国, “Why?”).
+_MARK = re.compile(rf"(?<={_C})[,;:?!]|(?:[,;:]|(?<![A-Za-z])[?!])(?={_C})")
 # A run of ? and ! with Chinese on either side: all of it (什么?!? -> 什么？！？).
-_MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|[?!]{{2,}}(?={_C})")
+_MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|(?<![A-Za-z?!])[?!]{{2,}}(?={_C})")
 _RUN_HINT = re.compile(r"[?!]{2}")
 # A full stop after Han text, before Han text or at the end of a line (3.5 is untouched).
 _PERIOD = re.compile(rf"(?<=[{HAN}”’）])\.(?=[{HAN}“‘（”’）]|$)", re.M)
@@ -117,6 +122,22 @@ _NAME_BEFORE = re.compile(
     rf"(?:^|[^{HAN}]|{OFFICES}|总理|主席|同志|由|和|与|與|及|请|請|向|给|給)$"
 )
 MANY_LOST = 3  # `?` runs between Han characters in one line that make them lost characters
+# A `?` that ends a question for sure: before a closing quote or bracket, a space, the end
+_ASKED = re.compile(r"\?(?:[”’」』）)】》]|\s|$)")
+_HAN_BEFORE = re.compile(f"[{HAN}]{{1,4}}$")
+_HAN_AFTER = re.compile(f"[{HAN}]{{1,4}}")
+
+
+def _between_words(text: str, mark: re.Match[str]) -> bool:
+    """Whether the `?` run `mark` parts two words of two characters or more (明天?后天?):
+    a lost character sits inside a word far more often (我?, ?灣)."""
+    left = _HAN_BEFORE.search(text, 0, mark.start())
+    right = _HAN_AFTER.match(text, mark.end())
+    if left is None or right is None:
+        return False
+    lm = model()
+    before, after = lm.segment(left.group())[-1], lm.segment(right.group())[0]
+    return len(before) > 1 < len(after) and lm.is_word(before) and lm.is_word(after)
 
 
 def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
@@ -137,7 +158,13 @@ def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
         asking.append(_QUESTION.search(text, start, m.start()) is not None)
     if not asking or all(asking):
         return text, Counter()
-    many = asking.count(False) >= MANY_LOST
+    inside = [
+        not asks and not _between_words(text, m)
+        for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True)
+    ]
+    many = inside.count(True) >= MANY_LOST
+    if not many and _ASKED.search(text):  # the line asks with ASCII `?`: “王?哪个王?”
+        return text, Counter()
     found = 0
     out, pos = [], 0
     for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True):

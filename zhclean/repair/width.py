@@ -13,6 +13,9 @@ from zhclean.repair.lm import model
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # BOMs, zero-width spaces/joiners, word joiner, soft hyphen.
 _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+# What of them goes: all but a zero-width joiner between two emoji (👨‍👩‍👧 is one).
+_EMOJI = "[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff]"
+_DROPPED = re.compile(rf"[\ufeff\u200b\u200c\u2060\u00ad]|(?<!{_EMOJI})\u200d|\u200d(?!{_EMOJI})")
 # No-break, ideographic, en/em/thin and other odd spaces, and tabs.
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
 # Other C0/C1 control characters: never text.
@@ -34,6 +37,7 @@ _HAN_SPACE = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_WORD = re.compile(f"[{HAN}]+")
 _HAN_TAIL = re.compile(f"[{HAN}]{{1,4}}$")
+_HAN_RUN_END = re.compile(f"[{HAN}]+$")
 _HAN_HEAD = re.compile(f"[{HAN}]{{1,4}}")
 # A single space between Han text and a full-width mark (either order), or two marks.
 _MARK_SPACE = re.compile(
@@ -45,7 +49,21 @@ _PROSE = re.compile("[，。；]")
 _OFFICE_BEFORE = re.compile(f"(?:{OFFICES})$")
 # A line's article or chapter number, parted from its text by a space by convention
 # (第一条　为了…, 第二章 总则)
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两0-9]{1,6}[条章节编](?= )")
+_ARTICLE = re.compile(
+    r"^第\s?[一二三四五六七八九十百千零〇两0-9]{1,6}\s?(?:[条條章节節编編]|部分)(?= )"
+)
+# Words a space parts by convention: a list of three or more (中国移动 中国电信 中国联通),
+# two units' names (云南省科技厅 云南省教育厅), a date and its weekday, two phrases of one
+# length (坚定理想信念 筑牢信仰之基)
+_LIST = re.compile(f"(?<![{HAN}])[{HAN}]{{2,8}}(?: [{HAN}]{{2,8}}){{2,}}(?![{HAN}])")
+_UNIT_END = re.compile(
+    "(?:厅|局|委|部|院|校|会|办|处|所|站|中心|公司|集团|大学|学院|医院|银行|协会|政府)$"
+)
+_WEEKDAY_AFTER = re.compile("日 (?=星期|周[一二三四五六日天]|礼拜)")
+PHRASE_MIN = 4  # shortest phrase of a pair of one length
+LIST_SPREAD = 0  # most a list's items differ in length (stray spaces make uneven runs)
+_PHRASE_OPEN = frozenset(["", "“", "《", "「", "（"])  # a slogan's line or quotes around it
+_PHRASE_CLOSE = frozenset(["", "”", "》", "」", "）"])
 # A news byline in brackets, where spaces part roles and names: （记者 张三 李四 通讯员 王五）
 _BYLINE = re.compile(
     r"[（(](?:本报|本台|本刊|新华社|人民网)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
@@ -121,7 +139,7 @@ def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
         return text, Counter()  # nothing to do: spares clean text the six passes
     counts: Counter[str] = Counter()
     text, counts["line_endings"] = _sub(_LINE_BREAK, "\n", text)
-    text, counts["invisible_chars"] = _sub(_INVISIBLE, "", text)
+    text, counts["invisible_chars"] = _sub(_DROPPED, "", text)
     text, counts["control_chars"] = _sub(_CONTROL, "", text)
     text, counts["odd_spaces"] = _sub(_ODD_SPACE, " ", text)
     text, runs = _sub(_SPACES, " ", text)
@@ -150,13 +168,23 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     article = _ARTICLE.match(text)
     kept = {article.end()} if article else set()
     kept.update(m.end() for m in _DATELINE.finditer(text))
+    kept.update(m.end() - 1 for m in _WEEKDAY_AFTER.finditer(text))
+    for m in _LIST.finditer(text):  # items alike, none cut: 中国移动 中国电信 中国联通
+        sizes = [len(word) for word in m.group().split(" ")]
+        spaces = [i for i in range(m.start(), m.end()) if text[i] == " "]
+        if max(sizes) - min(sizes) <= LIST_SPREAD and not any(
+            _splits_word(text, i) for i in spaces
+        ):
+            kept.update(spaces)
     kept.update(g for a, b in bylines for g in range(a, b))
     if "《" in text:
         kept.update(m.start(1) for m in _TITLE_PHRASES.finditer(text))
     gaps = [
         m.start()
         for m in _HAN_SPACE.finditer(text)
-        if m.start() not in kept and not _between_names(text, m.start())
+        if m.start() not in kept
+        and not _between_names(text, m.start())
+        and not _paired_phrases(text, m.start())
     ]
     spaced = len(gaps) >= 3 and len(gaps) * 2 >= len(_HAN_CHAR.findall(text))
     prose = _PROSE.search(text) is not None
@@ -171,6 +199,23 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
         return text, Counter()
     text = "".join(c for i, c in enumerate(text) if i not in drop)
     return text, Counter(stray_spaces=len(drop))
+
+
+def _paired_phrases(text: str, gap: int) -> bool:
+    """Whether the space at `gap` parts two units' names or two phrases of one length
+    (the whole runs of Han characters on either side)."""
+    left = _HAN_RUN_END.search(text, 0, gap)
+    right = _HAN_WORD.match(text, gap + 1)
+    if left is None or right is None:
+        return False
+    a, b = left.group(), right.group()
+    if _splits_word(text, gap):
+        return False
+    opened = text[left.start() - 1 : left.start()] in _PHRASE_OPEN
+    closed = text[right.end() : right.end() + 1] in _PHRASE_CLOSE
+    if len(a) == len(b) >= PHRASE_MIN and opened and closed:  # a slogan, on its own or quoted
+        return True
+    return min(len(a), len(b)) >= PHRASE_MIN and all(_UNIT_END.search(w) for w in (a, b))
 
 
 def _between_names(text: str, gap: int) -> bool:

@@ -27,8 +27,10 @@ _ORD = re.compile(rf"第[{_CN}]+[，,、：:]")
 _CN_ENUM = re.compile(rf"[{_CN}]+[、．.]")
 # （一） / (二)
 _CN_PAREN = re.compile(rf"[（(][{_CN}]+[）)]")
-# 1、 / 2. / 3． (not a decimal such as 1.8亿)
-_AR_ENUM = re.compile(r"[0-9]{1,2}(?:、|[.．](?![0-9]))")
+# 1、 / 2. / 3． (not a decimal such as 1.8亿; a year may follow: 1.2022年主要指标)
+_AR_ENUM = re.compile(r"[0-9]{1,2}(?:、|[.．](?![0-9])|[.．](?=(?:19|20)[0-9]{2}年))")
+# 1.1 / 2.3 before a space (1.5亿元 is a number)
+_AR_DECIMAL = re.compile(r"[0-9]{1,2}[.．][0-9]{1,2}(?=[ \u3000])")
 # （1） / (2) / 3） / 4)
 _AR_PAREN = re.compile(r"(?:[（(][0-9]{1,2}|[0-9]{1,2})[）)]")
 # ① … ⑳
@@ -43,6 +45,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ord", _ORD_PHRASE),
     ("ord", _ORD),
     ("cn_paren", _CN_PAREN),
+    ("ar_decimal", _AR_DECIMAL),
     ("ar", _AR_ENUM),
     ("ar_paren", _AR_PAREN),
     ("circled", _CIRCLED),
@@ -55,8 +58,9 @@ _RANK = {
     "ord": 4,
     "cn_paren": 5,
     "ar": 6,
-    "ar_paren": 7,
-    "circled": 8,
+    "ar_decimal": 7,
+    "ar_paren": 8,
+    "circled": 9,
 }
 _UNNUMBERED = "plain"
 _PARTS = frozenset({"part", "chapter", "section"})  # styles a line may be made of alone
