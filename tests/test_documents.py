@@ -1866,3 +1866,17 @@ def test_an_offices_name_over_a_title_with_its_fields() -> None:
         [P1],
         {"office": "中共某某县委组织部"},
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "author", "unit"),
+    [
+        ("作者：本网", None, None),  # the site itself
+        ("作者：办公室", None, "办公室"),  # a unit: no person's name
+        ("作者：综合科", None, "综合科"),
+        ("作者：张明", "张明", None),
+    ],
+)
+def test_an_author_field_that_names_the_site_or_a_unit(field: str, author, unit) -> None:
+    (doc,) = split_documents(f"县政府召开常务会议\n发布时间：2023-01-02 {field}\n{P1}")
+    assert (doc.author, doc.extra.get("author_unit"), doc.lines) == (author, unit, [P1])

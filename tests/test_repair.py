@@ -306,6 +306,7 @@ CLEAN = [
     "他问：“Why?”",
     "《Mamma Mia!》",
     "第一章 总则........1",  # a table of contents' dot leader
+    "https://baike.baidu.com/item/云南?fromModule=lemma",  # a query after a Chinese path
     "家庭👨\u200d👩\u200d👧照片",  # a zero-width joiner inside an emoji
     "组织部门是“党员之家、干部之家、人才之家”。",
     "組織部門是“黨員之家、干部之家、人才之家”。",

@@ -109,3 +109,19 @@ def test_a_wrapped_file_gives_whole_paragraphs_headings_and_sentences() -> None:
     assert doc["text"] == "\n".join(PARAGRAPHS)
     assert [s.heading for s in doc["_sections"] if s.heading] == ["一、总体要求", "二、主要任务"]
     assert {"kind": "hard_wraps", "count": len(lines) - 1 - len(PARAGRAPHS)} in doc["repairs"]
+
+
+def test_verse_of_one_width_is_not_joined() -> None:
+    """Lines of phrases parted by spaces (poems, couplets) all reach one width; they are
+    verse, not a paragraph cut by a converter."""
+    poems = [
+        "唐诗五言绝句选",
+        "白日依山尽 黄河入海流 欲穷千里目 更上一层楼",
+        "床前明月光 疑是地上霜 举头望明月 低头思故乡",
+        "春眠不觉晓 处处闻啼鸟 夜来风雨声 花落知多少",
+        "千山鸟飞绝 万径人踪灭 孤舟蓑笠翁 独钓寒江雪",
+        "红豆生南国 春来发几枝 愿君多采撷 此物最相思",
+        "松下问童子 言师采药去 只在此山中 云深不知处",
+    ]
+    text = "\n".join(poems)
+    assert fix_hard_wraps(text) == (text, 0)

@@ -26,8 +26,11 @@ _ELLIPSIS = re.compile(
     rf"(?<=[{HAN}])\.{{3,}}+(?![ \t]*\d{{1,4}}[ \t]*$)|(?<!\.)\.{{3,}}+(?=[{HAN}])"
 )
 # , ; : ? ! with Chinese on either side (10:37, 1,000 and http:// have none); a ? or !
-# that ends a Latin word stays (Yahoo!中国, “Why?”).
-_MARK = re.compile(rf"(?<={_C})[,;:?!]|(?:[,;:]|(?<![A-Za-z])[?!])(?={_C})")
+# that ends a Latin word stays (Yahoo!中国, “Why?”), and so does a query string's ? after
+# a Chinese path (item/云南?fromModule=lemma).
+_MARK = re.compile(
+    rf"(?<={_C})(?:[,;:!]|\?(?![A-Za-z_][\w.-]*=))|(?:[,;:]|(?<![A-Za-z])[?!])(?={_C})"
+)
 # A run of ? and ! with Chinese on either side: all of it (什么?!? -> 什么？！？).
 _MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|(?<![A-Za-z?!])[?!]{{2,}}(?={_C})")
 _RUN_HINT = re.compile(r"[?!]{2}")

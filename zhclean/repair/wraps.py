@@ -9,8 +9,8 @@ paragraphs) or, in a file that does not indent, the line ends a sentence (a para
 cut just after a sentence end then stays cut). The wrap cuts at a width, not between
 words, so the lines are joined with nothing between them. A mark a word processor lets
 hang past the margin (`，` as the line's last character) does not count as past the
-width; lines of a table (columns aligned by spaces) or a table of contents (a dot
-leader) are never wrapped text.
+width; lines of a table (columns aligned by spaces), a table of contents (a dot
+leader) or verse (phrases parted by spaces) are never wrapped text.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ _HANGING = "，。、；：！？”’」』）》"  # marks a word processor l
 # Columns aligned by runs of spaces, or a table of contents' dot leader: no prose
 _TABULAR_HINTS = ("  ", "\u3000\u3000", "\t", "....", "………", "····", "----")  # a first look
 _TABULAR = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S|\.{4,}|…{3,}|·{4,}|-{4,}")
+# Phrases parted by spaces: verse and couplets (白日依山尽 黄河入海流 …), never cut prose
+_VERSE_SPACE = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
+VERSE_SPACES = 2  # spaces between Han phrases that make a line verse
 
 
 def gbk_width(line: str) -> int:
@@ -39,6 +42,8 @@ def _size(line: str) -> tuple[int, int]:
     line (columns aligned by spaces, a dot leader) is width 0: never wrapped text."""
     line = line.rstrip()
     if not line or (any(h in line for h in _TABULAR_HINTS) and _TABULAR.search(line)):
+        return 0, 0
+    if (" " in line or "\u3000" in line) and len(_VERSE_SPACE.findall(line)) >= VERSE_SPACES:
         return 0, 0
     return gbk_width(line), 2 if line[-1] in _HANGING else 0
 

@@ -189,7 +189,7 @@ _COMPOUND_SURNAMES = frozenset(
 )
 # Author values that name nobody.
 _PLACEHOLDER_AUTHORS = frozenset(
-    _words("佚名 未知 匿名 admin 管理员 管理員 本站 网友 網友 小编 小編")
+    _words("佚名 未知 匿名 admin 管理员 管理員 本站 本网 本網 本报 本報 网友 網友 小编 小編")
 )
 
 # --- boilerplate ----------------------------------------------------------------
@@ -498,6 +498,12 @@ _ISSUER = re.compile(
     + _any("委员会", "委", "办公室", "办公厅", "政府", "部", "局", "厅", "处", "院", "会",
            "中心", "党组", "支部", "总支", "党委", "公司", "集团", "学校", "大学", "所", "站",
            "办", "研究室")
+    + "$"
+)  # fmt: skip
+# A unit named as an author: "办公室", "综合科", "县委组织部"
+_UNIT_AUTHOR = re.compile(
+    r"^[^\s，。；：！？,;:!?]{0,28}"
+    + _any("科", "室", "处", "局", "部", "委", "办", "中心", "组", "站", "所", "院", "厅")
     + "$"
 )  # fmt: skip
 # A party or government office's name: "中共某某县委组织部", "某某县人民政府" (not "…中心")
@@ -1564,7 +1570,9 @@ def _take_author(value: str, found: dict) -> bool:
         names, unit, rest = token, None, more[0] if more else ""
     if len(names) > 30:
         return False
-    if names not in _PLACEHOLDER_AUTHORS:
+    if _UNIT_AUTHOR.match(names) and not _is_name(names):  # 作者：办公室, a unit, no person
+        unit = unit or names
+    elif names not in _PLACEHOLDER_AUTHORS:
         found.setdefault("author", names)
     if unit:
         found.setdefault("author_unit", unit)
