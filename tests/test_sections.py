@@ -149,6 +149,32 @@ def test_heading_styles(text: str, expected: list[Row]) -> None:
 
 LEVEL_CASES: list[tuple[str, str, list[Row]]] = [
     (
+        "a_reports_headings_written_as_sentences_beside_a_proper_one",
+        doc(
+            "一、坚持理论武装，政治素质不断提升。",
+            BODY,
+            "二、严守纪律规矩，廉洁自律意识不断增强。",
+            BODY,
+            "三、存在的问题和下步打算",
+            BODY,
+        ),
+        [
+            ("一、坚持理论武装，政治素质不断提升。", 1, None),
+            ("二、严守纪律规矩，廉洁自律意识不断增强。", 1, None),
+            ("三、存在的问题和下步打算", 1, None),
+        ],
+    ),
+    (
+        "sentences_with_no_proper_sibling_are_items",
+        doc(
+            "一、坚持理论武装，政治素质不断提升。",
+            BODY,
+            "二、严守纪律规矩，廉洁自律意识不断增强。",
+            BODY,
+        ),
+        [(None, 0, None)],
+    ),
+    (
         "decimal_numbers_under_arabic",
         doc("1.项目概况", "1.1 项目名称", BODY, "1.2 资金来源", BODY, "2.资格要求", BODY),
         [

@@ -75,6 +75,8 @@ _RUNS_ON = re.compile(r"[，,、；;：:]\s*$")
 _ENUMERATOR_OPENING = re.compile(
     rf"(?:[{_CN}]+(?:是|要|方面)|另一方面|首先|其次|再次|最后|最後|[问問答][：:])"
 )
+# one sentence ending in 。 (phrases parted by ，、；), nothing after it
+_ONE_SENTENCE = re.compile(r"[^。！？!?…⋯：:]+。")
 # punctuation between the phrases of a sentence: ， ； ：
 _PHRASE_BREAK = re.compile(r"[，,；;：:]")
 # a Han character
@@ -83,6 +85,7 @@ _ATTACHMENTS = re.compile(r"^\s*附\s*件\s*[：:]\s*")
 
 NUMBERED_MAX = 45  # longest numbered heading line, in characters
 SHORT_MAX = 20  # a numbered line this short may end with one 。！？
+SENTENCE_HEADING_MAX = 30  # longest heading written as a sentence, beside a proper sibling
 PHRASE_MAX = 80  # longest 第X句话： heading line
 PLAIN_MAX = 30  # longest unnumbered heading line
 PLAIN_MIN_HAN = 4  # fewest Han characters in an unnumbered heading
@@ -162,6 +165,7 @@ def _heading_styles(lines: list[_Line]) -> list[str | None]:
         found[0] if (found := numbering(_ATTACHMENTS.sub("", ln.text, count=1))) else None
         for ln in lines
     ]
+    _add_sentence_headings(lines, shapes, opens)
     styles: list[str | None] = [None] * len(lines)
     for i, shape in enumerate(shapes):
         if shape is None or i + 1 == len(lines):
@@ -172,6 +176,23 @@ def _heading_styles(lines: list[_Line]) -> list[str | None]:
         styles[i] = shape
     _add_plain_headings(lines, shapes, styles)
     return styles
+
+
+def _add_sentence_headings(
+    lines: list[_Line], shapes: list[str | None], opens: list[str | None]
+) -> None:
+    """Mark numbered lines that are one sentence each (一、坚持理论武装，政治素质不断提升。),
+    each over a paragraph, as headings where a sibling of their numbering is a heading
+    without the full stop (四、存在的问题和下步打算): a report's headings, written as
+    sentences (in place)."""
+    proper = {shape for shape in shapes if shape is not None}
+    for i, ln in enumerate(lines[:-1]):
+        style = opens[i]
+        if shapes[i] is not None or style not in proper or opens[i + 1] is not None:
+            continue
+        rest = numbering(ln.text)[1]
+        if len(ln.text.strip()) <= SENTENCE_HEADING_MAX and _ONE_SENTENCE.fullmatch(rest):
+            shapes[i] = style
 
 
 def _add_plain_headings(
