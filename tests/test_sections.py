@@ -165,6 +165,11 @@ LEVEL_CASES: list[tuple[str, str, list[Row]]] = [
         ],
     ),
     (
+        "a_directive_sentence_is_an_item",
+        doc("（一）各单位要高度重视。", BODY, "（二）工作要求", BODY),
+        [(None, 0, None), ("（二）工作要求", 1, None)],
+    ),
+    (
         "sentences_with_no_proper_sibling_are_items",
         doc(
             "一、坚持理论武装，政治素质不断提升。",

@@ -77,6 +77,8 @@ _ENUMERATOR_OPENING = re.compile(
 )
 # one sentence ending in 。 (phrases parted by ，、；), nothing after it
 _ONE_SENTENCE = re.compile(r"[^。！？!?…⋯：:]+。")
+# what a directive says (要, 应当, 必须…; not 主要, 重要): an item's sentence
+_DIRECTIVE = re.compile("(?<![主重需纲])要|应当|必须|务必|不得")
 # punctuation between the phrases of a sentence: ， ； ：
 _PHRASE_BREAK = re.compile(r"[，,；;：:]")
 # a Han character
@@ -191,7 +193,11 @@ def _add_sentence_headings(
         if shapes[i] is not None or style not in proper or opens[i + 1] is not None:
             continue
         rest = numbering(ln.text)[1]
-        if len(ln.text.strip()) <= SENTENCE_HEADING_MAX and _ONE_SENTENCE.fullmatch(rest):
+        if (
+            len(ln.text.strip()) <= SENTENCE_HEADING_MAX
+            and _ONE_SENTENCE.fullmatch(rest)
+            and not _DIRECTIVE.search(rest)  # （一）各单位要…。 is an item, not a heading
+        ):
             shapes[i] = style
 
 
