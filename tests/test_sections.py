@@ -166,7 +166,7 @@ LEVEL_CASES: list[tuple[str, str, list[Row]]] = [
     ),
     (
         "a_directive_sentence_is_an_item",
-        doc("（一）各单位要高度重视。", BODY, "（二）工作要求", BODY),
+        doc("（一）各单位要高度重视，认真组织实施，确保取得实效。", BODY, "（二）工作要求", BODY),
         [(None, 0, None), ("（二）工作要求", 1, None)],
     ),
     (
