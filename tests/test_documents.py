@@ -1880,3 +1880,14 @@ def test_an_offices_name_over_a_title_with_its_fields() -> None:
 def test_an_author_field_that_names_the_site_or_a_unit(field: str, author, unit) -> None:
     (doc,) = split_documents(f"县政府召开常务会议\n发布时间：2023-01-02 {field}\n{P1}")
     assert (doc.author, doc.extra.get("author_unit"), doc.lines) == (author, unit, [P1])
+
+
+def test_a_joint_signature_is_read_and_taken_out() -> None:
+    signature = "中共某某县委办公室　某某县人民政府办公室\n2023年1月10日"
+    text = f"关于做好春节期间有关工作的通知\n{P1}\n{signature}"
+    (doc,) = split_documents(text)
+    assert (doc.lines, doc.published_at, doc.extra) == (
+        [P1],
+        datetime(2023, 1, 10),
+        {"issuer": "中共某某县委办公室 某某县人民政府办公室"},
+    )

@@ -469,6 +469,7 @@ _SITE_NAME = re.compile(
 )
 SITE_NAME_MAX_LEN = 20  # longest site name over a title
 UNIT_BYLINE_MAX_LEN = 20  # longest unit's byline alone under a title
+JOINT_ISSUERS_MAX = 4  # most offices signing a document together
 # A page's title saved as a line: "我县召开推进会_某某县人民政府网", "标题 - 站点"
 _PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|\s[-—–]\s)\s*")
 # A red-header document's closing notes: "（此件公开发布）", "（此件不予公开）"
@@ -1379,8 +1380,8 @@ def _read_trailer(lines: list[str], start: int, draft: DocumentDraft) -> int:
         draft.published_at = draft.published_at or when
         draft.removed["signature"] += 1
         end -= 1
-        if end - 1 > start and _ISSUER.match(lines[end - 1]):
-            _add_extra(draft, "issuer", lines[end - 1])
+        if end - 1 > start and _issuers(lines[end - 1]):
+            _add_extra(draft, "issuer", " ".join(lines[end - 1].split()))
             draft.removed["signature"] += 1
             end -= 1
         return end
@@ -1405,12 +1406,19 @@ def _signature_before_attachments(
         return 0
     draft.published_at = draft.published_at or when
     first = at - 1
-    if first - 1 > start and _ISSUER.match(lines[first - 1]):
+    if first - 1 > start and _issuers(lines[first - 1]):
         first -= 1
-        _add_extra(draft, "issuer", lines[first])
+        _add_extra(draft, "issuer", " ".join(lines[first].split()))
     draft.removed["signature"] += at - first
     del lines[first:at]
     return at - first
+
+
+def _issuers(line: str) -> bool:
+    """Whether `line` names the issuing offices of a signature: one, or a joint one
+    parted by spaces (中共某某县委办公室　某某县人民政府办公室)."""
+    parts = line.split()
+    return 0 < len(parts) <= JOINT_ISSUERS_MAX and all(_ISSUER.match(p) for p in parts)
 
 
 def _signed_byline(line: str) -> str | None:
