@@ -307,6 +307,11 @@ CLEAN = [
     "《Mamma Mia!》",
     "第一章 总则........1",  # a table of contents' dot leader
     "https://baike.baidu.com/item/云南?fromModule=lemma",  # a query after a Chinese path
+    'print("你好")',  # code, data and formulas: their ASCII marks are syntax
+    "console.log('加载完成');",
+    '{"name": "张三", "age": 30}',
+    '=IF(A1>=60,"及格","不及格")',
+    "[说明](./文档/说明.md)",  # a Markdown link's target
     "家庭👨\u200d👩\u200d👧照片",  # a zero-width joiner inside an emoji
     "组织部门是“党员之家、干部之家、人才之家”。",
     "組織部門是“黨員之家、干部之家、人才之家”。",

@@ -44,8 +44,12 @@ _NUMBER_PERIOD = re.compile(
 )
 # A line's enumerator before the full stop: 一.主要成效 keeps its dot (a heading's).
 _ENUMERATOR = re.compile(r"\s*[一二三四五六七八九十]{1,3}")
-# Parentheses on one line; made full-width when they hold a Han character: (試行).
-_PARENS = re.compile(r"\(([^()\n]*)\)")
+# Parentheses on one line; made full-width when they hold a Han character: (試行) (not a
+# Markdown link's target, [说明](./文档/说明.md)).
+_PARENS = re.compile(r"(?<!\])\(([^()\n]*)\)")
+# A line of code, data or a formula, whose ASCII marks are its syntax: a call with a
+# string (print("你好"), console.log('…')), a JSON object or array, a spreadsheet formula.
+_CODE = re.compile(r"""[A-Za-z_][\w.]*\(["']|^\s*[{\[]\s*"[^"\n]*"\s*[:,\]]|^\s*=[A-Z]+\(""")
 # Straight double quotes on one line; made curly when they hold a Han character.
 _QUOTES = re.compile(r'"([^"\n]*)"')
 
@@ -92,7 +96,7 @@ def _fix(text: str) -> tuple[str, int]:
 def fix_ascii_punctuation(text: str) -> tuple[str, Counter[str]]:
     """Make , ; : ? ! . ( ) " full-width where they stand in Chinese context
     (never inside a URL or an e-mail address)."""
-    if not _ASCII_MARK.search(text):
+    if not _ASCII_MARK.search(text) or _CODE.search(text):
         return text, Counter()
     if not ("://" in text or "www." in text or "@" in text) or not _URL.search(text):
         text, found = _fix(text)
