@@ -434,3 +434,14 @@ def test_utf8_mojibake_saved_in_gbk_is_read_as_gb18030() -> None:
 def test_a_gbk_file_with_question_marks_is_not_saved_mojibake() -> None:
     text = "\n".join([*MIXED_BODY, "为什么要优化营商环境?怎样优化?"])
     assert decode(text.encode("gbk")).text == text
+
+
+def test_a_utf8_character_that_lost_a_byte_inside_chinese_stays_lost() -> None:
+    """The stretch read in another codec may take in what UTF-8 misread, never a Chinese
+    character UTF-8 read well: 基 without its last byte is no GBK word with 层 after it."""
+    good = MIXED_BODY[2].encode()
+    at = good.index("贯".encode())
+    data = _line_with([(MIXED_BODY[2], "utf-8")]).replace(good, good[: at + 1] + good[at + 2 :])
+    decoded = decode(data)
+    assert decoded.text.splitlines()[2] == MIXED_BODY[2].replace("贯", "\ufffd")
+    assert decoded.other_lines == 0

@@ -1891,3 +1891,33 @@ def test_a_joint_signature_is_read_and_taken_out() -> None:
         datetime(2023, 1, 10),
         {"issuer": "中共某某县委办公室 某某县人民政府办公室"},
     )
+
+
+def test_a_numbered_heading_under_the_title_is_no_units_byline() -> None:
+    text = f"我县扎实推进党史学习教育\n一、召开动员大会\n{P1}\n二、开展专题培训\n{P1}"
+    (doc,) = split_documents(text)
+    assert (doc.lines[0], doc.extra) == ("一、召开动员大会", {})
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["电话：0871-6123456 邮箱：rsj@163.com", "【打印本页】【关闭窗口】"],
+        ["联系电话：0871-6123456 传真：0871-6123457", "版权所有：某某县人民政府"],
+        ["主办：县人社局 承办：县就业局", "【打印本页】【关闭窗口】"],
+    ],
+)
+def test_a_row_of_fields_above_the_sites_footer_is_the_notices(rows: list[str]) -> None:
+    (doc,) = split_documents("\n".join(["关于报送材料的通知", P1, *rows]))
+    assert doc.lines == [P1, rows[0]]
+
+
+def test_a_poster_field_with_a_name_after_the_unit() -> None:
+    (doc,) = split_documents(f"县教育局召开会议\n发布人：办公室 李娜 发布时间：2023-01-10\n{P1}")
+    assert (doc.lines, doc.author, doc.published_at) == ([P1], "李娜", datetime(2023, 1, 10))
+
+
+def test_an_interviews_time_over_the_hosts_first_turn_is_the_pages() -> None:
+    turn = "主持人：各位网友，大家好！欢迎收看今天的在线访谈。"
+    (doc,) = split_documents(f"在线访谈：县长谈优化营商环境\n时间：2023-06-12 09:30\n{turn}\n{P1}")
+    assert (doc.lines, doc.published_at) == ([turn, P1], datetime(2023, 6, 12, 9, 30))

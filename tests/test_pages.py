@@ -129,9 +129,25 @@ def test_a_head_at_two_page_ends_only_stays() -> None:
 def test_numbers_that_mark_sections_stay(marks: list[str]) -> None:
     """An article's section numbers, each between a finished paragraph and a short
     heading (01 / 强化政治引领), count up a page of text apart too; they stay."""
-    para = WHOLE * 4
+    para = WHOLE * 6
     lines = [para]
     for mark, heading in zip(marks, ["强化政治引领", "夯实基层基础", "锻造过硬队伍"], strict=True):
         lines += [mark, heading, para]
     text = "\n".join(lines)
     assert fix_page_breaks(text) == (text, {})
+
+
+@pytest.mark.parametrize(
+    ("marks", "headings"),
+    [
+        (["1", "2"], ["一、总体要求", "二、主要任务"]),
+        (["2", "3"], ["强化政治引领", "夯实基层基础"]),
+    ],
+)
+def test_page_numbers_over_numbered_headings_or_counting_from_two_go(marks, headings) -> None:
+    para = WHOLE * 6
+    lines = [para]
+    for mark, heading in zip(marks, headings, strict=True):
+        lines += [mark, heading, para]
+    text, counts = fix_page_breaks("\n".join(lines))
+    assert counts["page_numbers"] == 2 and not set(marks) & set(text.split("\n"))

@@ -146,6 +146,7 @@ LOST_CHARACTERS = [
     ("增长?%", "增长?%", 0),
     ("why?(ok)", "why?(ok)", 0),
     ("见 http://www.gov.cn/a?b=1", "见 http://www.gov.cn/a?b=1", 0),
+    ("???西?之?的交通?更加便利。", "???西�之�的交通�更加便利。", 3),  # GB2312 losses
     # three or more, but each between two words: alternatives asked one by one
     ("明天?后天?大后天?都不行。", "明天?后天?大后天?都不行。", 0),
     ("上海?北京?深圳?广州?都有分公司。", "上海?北京?深圳?广州?都有分公司。", 0),
@@ -288,7 +289,9 @@ STRAY_SPACES = [
         "主办：云南省科技厅 云南省教育厅，承办：云南大学。",
     ),
     ("中国移动 中国电信 中国联通，三家企业参加。", "中国移动 中国电信 中国联通，三家企业参加。"),
-    ("时间 地点 人物，是新闻的要素。", "时间 地点 人物，是新闻的要素。"),
+    ("北京市 上海市 广州市，三地同时启动。", "北京市 上海市 广州市，三地同时启动。"),
+    ("党建 引领 基层 治理，成效明显。", "党建引领基层治理，成效明显。"),  # a PDF's spacing
+    ("要 坚持 和 加强 党的 全面 领导，", "要坚持和加强党的全面领导，"),
     ("2023年10月1日 星期日，天气晴。", "2023年10月1日 星期日，天气晴。"),
     ("“坚定理想信念 筑牢信仰之基”主题党课。", "“坚定理想信念 筑牢信仰之基”主题党课。"),
     ("会上，我们要坚持 以人民为中心。", "会上，我们要坚持以人民为中心。"),  # no slogan: prose
@@ -302,8 +305,7 @@ def test_stray_spaces_between_han(damaged: str, expected: str) -> None:
 
 
 CLEAN = [
-    "Yahoo!中国",  # a ? or ! that ends a Latin word is ASCII
-    "他问：“Why?”",
+    "他问：“Why?”",  # a ? or ! that ends a Latin word before a closing mark is ASCII
     "《Mamma Mia!》",
     "第一章 总则........1",  # a table of contents' dot leader
     "https://baike.baidu.com/item/云南?fromModule=lemma",  # a query after a Chinese path
@@ -407,3 +409,14 @@ def test_warm_up_builds_the_tables_a_first_batch_would() -> None:
     assert gbk_bytes._by_reading.cache_info().currsize == 1
     assert mojibake._gates.cache_info().currsize == 1
     assert gbk_bytes._pairs()[0xD5, 0x60] == "誤"  # the seed's lost-lead-byte character
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这个APP?怎么下载?", "这个APP？怎么下载？"),
+        ("PDF?还是Word?都可以。", "PDF？还是Word？都可以。"),
+    ],
+)
+def test_a_question_after_a_latin_word_in_a_chinese_sentence(text: str, expected: str) -> None:
+    assert repair(text).text == expected

@@ -190,6 +190,11 @@ LEVEL_CASES: list[tuple[str, str, list[Row]]] = [
         ],
     ),
     (
+        "numbers_in_data_rows_are_no_decimal_headings",
+        doc("2.3 万户 农户", BODY, "1.5 2.3 增长", BODY),
+        [(None, 0, None)],
+    ),
+    (
         "a_year_after_the_number",
         doc("1.2022年主要指标完成情况", BODY, "2.重点项目推进情况", BODY),
         [("1.2022年主要指标完成情况", 1, None), ("2.重点项目推进情况", 1, None)],

@@ -125,3 +125,10 @@ def test_verse_of_one_width_is_not_joined() -> None:
     ]
     text = "\n".join(poems)
     assert fix_hard_wraps(text) == (text, 0)
+
+
+def test_a_wrapped_line_with_a_pdfs_stray_spaces_is_still_joined() -> None:
+    from zhclean.repair.wraps import _is_verse
+
+    assert not _is_verse("思想和行动统 一到党中央决策部署 上来，坚决贯彻落实党中央关于全面从严治")
+    assert _is_verse("上联：春回大地千山秀 下联：日照神州万木荣 横批：万象更新")

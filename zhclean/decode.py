@@ -488,9 +488,14 @@ def _split_run(run: bytes, depth: int = 0) -> str | None:
     for c in chars:
         ends.append(ends[-1] + len(c.encode("utf-8", "surrogateescape")))
     first, last = bad[0], bad[-1]
+    lo, hi = first, last + 1  # the stretch may take in what UTF-8 misread, never Chinese
+    while lo > max(0, first - _SPLIT_REACH) and not _WORD.match(chars[lo - 1]):
+        lo -= 1
+    while hi < min(len(chars), last + 1 + _SPLIT_REACH) and not _WORD.match(chars[hi]):
+        hi += 1
     readings = []
-    for i in ends[max(0, first - _SPLIT_REACH) : first + 1]:
-        for j in ends[last + 1 : last + 2 + _SPLIT_REACH]:
+    for i in ends[lo : first + 1]:
+        for j in ends[last + 1 : hi + 1]:
             for codec in ("gb18030", "big5"):
                 try:
                     inside = run[i:j].decode(codec)

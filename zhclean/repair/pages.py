@@ -59,14 +59,15 @@ def _bare_numbers(lines: list[str]) -> set[int]:
             return set()
         found.append((i, number))
         chars = 0
-    if len(found) < 2 or all(_section_marker(lines, i) for i, _ in found):
+    if len(found) < 2 or (found[0][1] == 1 and all(_section_marker(lines, i) for i, _ in found)):
         return set()
     return {i for i, _ in found}
 
 
 def _section_marker(lines: list[str], i: int) -> bool:
     """Whether the number on line i marks a section (01 / 02 in an article; or one between
-    a finished paragraph and a short heading) rather than a page."""
+    a finished paragraph and a short unnumbered heading) rather than a page. Section numbers
+    count from 1."""
     if lines[i].strip().startswith("0"):
         return True
     before = next((line for line in reversed(lines[:i]) if line.strip()), "")
@@ -75,6 +76,7 @@ def _section_marker(lines: list[str], i: int) -> bool:
         ends_sentence(before.strip())
         and 0 < len(after) <= MARKER_HEADING_MAX
         and not ends_sentence(after)
+        and numbering(after) is None  # 一、总体要求 has its own number: a page's under it
     )
 
 

@@ -26,10 +26,11 @@ _ELLIPSIS = re.compile(
     rf"(?<=[{HAN}])\.{{3,}}+(?![ \t]*\d{{1,4}}[ \t]*$)|(?<!\.)\.{{3,}}+(?=[{HAN}])"
 )
 # , ; : ? ! with Chinese on either side (10:37, 1,000 and http:// have none); a ? or !
-# that ends a Latin word stays (Yahoo!中国, “Why?”), and so does a query string's ? after
-# a Chinese path (item/云南?fromModule=lemma).
+# that ends a Latin word before a closing mark stays (“Why?”, 《Mamma Mia!》; not APP?怎么),
+# and so does a query string's ? after a Chinese path (item/云南?fromModule=lemma).
 _MARK = re.compile(
-    rf"(?<={_C})(?:[,;:!]|\?(?![A-Za-z_][\w.-]*=))|(?:[,;:]|(?<![A-Za-z])[?!])(?={_C})"
+    rf"(?<={_C})(?:[,;:!]|\?(?![A-Za-z_][\w.-]*=))"
+    rf"|(?:[,;:]|(?<![A-Za-z])[?!]|[?!](?![”’」』》）]))(?={_C})"
 )
 # A run of ? and ! with Chinese on either side: all of it (什么?!? -> 什么？！？).
 _MARK_RUN = re.compile(rf"(?<={_C})[?!]{{2,}}|(?<![A-Za-z?!])[?!]{{2,}}(?={_C})")
@@ -165,11 +166,9 @@ def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
         asking.append(_QUESTION.search(text, start, m.start()) is not None)
     if not asking or all(asking):
         return text, Counter()
-    inside = [
-        not asks and not _between_words(text, m)
-        for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True)
-    ]
-    many = inside.count(True) >= MANY_LOST
+    marks = [m for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True) if not asks]
+    inside = sum(not _between_words(text, m) for m in marks)  # 明天?后天?: between words
+    many = len(marks) >= MANY_LOST and inside >= MANY_LOST - 1
     if not many and _ASKED.search(text):  # the line asks with ASCII `?`: “王?哪个王?”
         return text, Counter()
     found = 0

@@ -52,10 +52,11 @@ _OFFICE_BEFORE = re.compile(f"(?:{OFFICES})$")
 _ARTICLE = re.compile(
     r"^第\s?[一二三四五六七八九十百千零〇两0-9]{1,6}\s?(?:[条條章节節编編]|部分)(?= )"
 )
-# Words a space parts by convention: a list of three or more (中国移动 中国电信 中国联通),
+# Words a space parts by convention: a list of three or more (中国移动 中国电信 中国联通;
+# two-character items are as often a PDF's spacing, 党建 引领 基层 治理),
 # two units' names (云南省科技厅 云南省教育厅), a date and its weekday, two phrases of one
 # length (坚定理想信念 筑牢信仰之基)
-_LIST = re.compile(f"(?<![{HAN}])[{HAN}]{{2,8}}(?: [{HAN}]{{2,8}}){{2,}}(?![{HAN}])")
+_LIST = re.compile(f"(?<![{HAN}])[{HAN}]{{3,8}}(?: [{HAN}]{{3,8}}){{2,}}(?![{HAN}])")
 _UNIT_END = re.compile(
     "(?:厅|局|委|部|院|校|会|办|处|所|站|中心|公司|集团|大学|学院|医院|银行|协会|政府)$"
 )

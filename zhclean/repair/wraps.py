@@ -29,7 +29,18 @@ _TABULAR_HINTS = ("  ", "\u3000\u3000", "\t", "....", "………", "····", "
 _TABULAR = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S|\.{4,}|…{3,}|·{4,}|-{4,}")
 # Phrases parted by spaces: verse and couplets (白日依山尽 黄河入海流 …), never cut prose
 _VERSE_SPACE = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
-VERSE_SPACES = 2  # spaces between Han phrases that make a line verse
+VERSE_SPACES = 2  # phrases in a line of verse, at least
+VERSE_MIN = 4  # shortest phrase of verse (characters)
+
+
+def _is_verse(line: str) -> bool:
+    """Whether `line` is verse: phrases parted by spaces, most of them of one length (白日依山尽
+    黄河入海流 …; a couplet's 上联：… 下联：… 横批：…), not prose a PDF's spacing cut."""
+    if len(_VERSE_SPACE.findall(line)) < VERSE_SPACES - 1:
+        return False
+    sizes = Counter(len(phrase) for phrase in line.split())
+    size, count = sizes.most_common(1)[0]
+    return size >= VERSE_MIN and count >= 2 and count * 3 >= 2 * sum(sizes.values())
 
 
 def gbk_width(line: str) -> int:
@@ -43,7 +54,7 @@ def _size(line: str) -> tuple[int, int]:
     line = line.rstrip()
     if not line or (any(h in line for h in _TABULAR_HINTS) and _TABULAR.search(line)):
         return 0, 0
-    if (" " in line or "\u3000" in line) and len(_VERSE_SPACE.findall(line)) >= VERSE_SPACES:
+    if (" " in line or "\u3000" in line) and _is_verse(line):
         return 0, 0
     return gbk_width(line), 2 if line[-1] in _HANGING else 0
 

@@ -139,7 +139,7 @@ _VARIANTS: dict[str, str] = {
         "够夠 导導 战戰 标標 电電 监監 签籤簽 约約 纪紀 织織 统統 见見 论論 评評 词詞 课課 "
         "谢謝 辅輔 过過 这這 题題 认認 还還 录錄 构構 团團 类類 制製 称稱 效効 种種 决決 "
         "议議 则則 结結 复覆復複 条條 细細 规規 划劃 计計 栏欄 动動 态態 头頭 简簡 频頻 线線 户戶 "
-        "广廣 术術 筹籌 纠糾 设設 识識 错錯 国國 协協 邮郵 护護 运運"
+        "广廣 术術 筹籌 纠糾 设設 识識 错錯 国國 协協 邮郵 护護 运運 们們"
     )
 }
 
@@ -348,6 +348,11 @@ _FOOTER_ROW = re.compile(
            "通讯地址", "邮编", "邮政编码", "电话", "联系电话", "值班电话", "传真", "邮箱",
            "电子邮箱", "技术支持", "网站维护", "维护单位", "运维单位", "建设单位")
     + r"\s*[：:][^：:，。；！？]*){2,}$"
+)  # fmt: skip
+# A site's own footer line, above which a row of fields is a notice's, not the site's
+_SITE_FOOTER = re.compile(
+    _any("网站地图", "站点地图", "联系我们", "关于我们", "网站标识码", "版权所有", "技术支持",
+         "ICP", "公网安备", "Copyright", "copyright", "©")
 )  # fmt: skip
 # Punctuation a sentence has and a row of site widgets has not
 _SENTENCE_PUNCT = re.compile("[。！？；，,!?;]")
@@ -847,15 +852,18 @@ def _build(
 
 
 def _mark_footer_rows(lines: list[str], kinds: list[str | None]) -> None:
-    """Mark a site's own rows of fields (主办：… 承办：…, 地址：… 邮编：… 电话：…) among
-    its rights and widget lines at the end of a page (in place): alone, such a row may be a
-    notice's contact."""
+    """Mark a site's own rows of fields (主办：… 承办：…, 地址：… 邮编：… 电话：…) under its
+    own footer lines (网站地图, 版权所有…) at the end of a page (in place): above them, or
+    alone, such a row is a notice's contact or an event's organisers."""
     i = len(lines)
     while i > 0 and (kinds[i - 1] is not None or _FOOTER_ROW.match(lines[i - 1])):
         i -= 1
-    if any(kinds[j] in ("boilerplate_nav", "boilerplate_disclaimer") for j in range(i, len(lines))):
-        for j in range(i, len(lines)):
-            kinds[j] = kinds[j] or "boilerplate_nav"
+    site = False  # a row counts only under the site's own lines (rights, 网站地图…)
+    for j in range(i, len(lines)):
+        if kinds[j] is not None:
+            site = site or _SITE_FOOTER.search(lines[j]) is not None
+        elif site:
+            kinds[j] = "boilerplate_nav"
 
 
 def _boilerplate_kind(line: str) -> str | None:
@@ -1174,7 +1182,8 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         return "metadata_line"
     if (
         len(line) <= UNIT_BYLINE_MAX_LEN
-        and _ISSUER.match(line)
+        and (_OFFICE_NAME.match(line) or line.endswith("研究室"))
+        and not _NUMBERED.match(line)
         and not line.startswith(("各", "全", "我", "本", "关于"))
         and after
         and len(after[0]) > UNIT_BYLINE_MAX_LEN
@@ -1291,7 +1300,11 @@ def _published_label(line: str) -> bool:
 def _meeting_time(line: str, after: list[str]) -> bool:
     """A bare 时间：/日期： line over a meeting's place (地点：…, 出席：…): the meeting's."""
     return (
-        bool(after) and _labels(line) <= _BARE_DATE_LABELS and bool(_MEETING_FIELD.match(after[0]))
+        bool(after)
+        and _labels(line) <= _BARE_DATE_LABELS
+        and not _TIMESTAMP.search(line)  # 时间：2023-06-12 09:30, a page's
+        and bool(_MEETING_FIELD.match(after[0]))
+        and not _SENTENCE_PUNCT.search(after[0])  # 主持人：各位网友，大家好！ is a turn
     )
 
 
@@ -1535,8 +1548,8 @@ def _take_value(kind: str, value: str, found: dict, label: str = "") -> bool:
     elif kind == "poster":  # who put it on the site (an account or an office): not the author
         token, *more = value.split(maxsplit=1)
         rest = more[0] if more else ""
-        if _is_name(rest.strip()):  # 发布人：国家统计局新闻发言人 付凌晖, a press conference's
-            return False
+        if ("、" in token or "发言人" in token) and _is_name(rest.strip()):
+            return False  # 发布人：国家统计局新闻发言人、…司长 付凌晖, a press conference's
         if len(token) > 30 and not token.startswith(("http://", "https://", "www.")):
             return False
         found.setdefault("poster", token)

@@ -29,8 +29,11 @@ _CN_ENUM = re.compile(rf"[{_CN}]+[、．.]")
 _CN_PAREN = re.compile(rf"[（(][{_CN}]+[）)]")
 # 1、 / 2. / 3． (not a decimal such as 1.8亿; a year may follow: 1.2022年主要指标)
 _AR_ENUM = re.compile(r"[0-9]{1,2}(?:、|[.．](?![0-9])|[.．](?=(?:19|20)[0-9]{2}年))")
-# 1.1 / 2.3 before a space (1.5亿元 is a number)
-_AR_DECIMAL = re.compile(r"[0-9]{1,2}[.．][0-9]{1,2}(?=[ \u3000])")
+# 1.1 / 2.3 before a space and a word (1.5亿元, 2.3 万户 and 1.5 2.3 are numbers)
+_AR_DECIMAL = re.compile(
+    r"[0-9]{1,2}[.．][0-9]{1,2}"
+    r"(?=[ \u3000]+[\u4e00-\u9fff])(?![ \u3000]+[万亿千百元米吨户倍])"
+)
 # （1） / (2) / 3） / 4)
 _AR_PAREN = re.compile(r"(?:[（(][0-9]{1,2}|[0-9]{1,2})[）)]")
 # ① … ⑳
