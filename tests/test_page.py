@@ -46,7 +46,7 @@ PAGE_LINES = [
     "关于做好党员教育培训工作的通知",
     "发布时间：2022-10-17 10:30 来源：市委组织部",
     "各基层党组织：",
-    "为深入学习贯彻党的二十大精神， 现就做好党员教育培训工作通知如下。",
+    "为深入学习贯彻党的二十大精神，现就做好党员教育培训工作通知如下。",
     "一、总体要求",
     "坚持以习近平新时代中国特色社会主义思想为指导。",
     "全面提高党员队伍素质。",
@@ -57,7 +57,7 @@ PAGE_LINES = [
 
 def test_a_page_gives_its_body_text_a_line_per_block() -> None:
     # no head, scripts, styles, navigation, menus or footer; the source's line break
-    # inside a paragraph is a space (the stray-space fix takes it out between Han)
+    # inside a paragraph, between Chinese text, joins it (as a browser renders it)
     assert fix_html_page(PAGE) == ("\n".join(PAGE_LINES), {"html_page": 1})
 
 
@@ -146,3 +146,131 @@ def test_a_site_named_first_in_the_title_is_not_taken_for_the_article() -> None:
     assert fix_html_page(page)[0] == P
     page = page.replace("某某县人民政府 - 工作动态", "工作动态 | 我县召开基层党建工作推进会")
     assert fix_html_page(page)[0] == f"我县召开基层党建工作推进会\n{P}"
+
+
+def _page(body: str, head: str = "<title>x</title>") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+INFO = "发布时间：2023-05-12 来源：市委组织部"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<div class='top'>欢迎访问某某市人民政府门户网站！</div>",  # a welcome bar
+        "<div class='logo'>某某区智慧党建云平台</div>",  # a site's name
+        "<div>今天是：2024年3月5日 星期二</div><div>政务公开</div>",  # a date bar, a column
+    ],
+)
+def test_what_stands_above_the_title_element_goes(furniture: str) -> None:
+    text, counts = fix_html_page(
+        _page(f"{furniture}<h1>推进会召开</h1><div>{INFO}</div><p>{P}</p>")
+    )
+    assert (text, counts["html_page"]) == (f"推进会召开\n{INFO}\n{P}", 1)
+
+
+def test_the_title_element_the_page_title_names_is_chosen() -> None:
+    head = "<title>推进会召开_工作动态_某某市人民政府</title>"
+    body = f"<h1>某某市人民政府</h1><div class='tit'>推进会召开</div><p>{P}</p>"
+    assert fix_html_page(_page(body, head))[0] == f"推进会召开\n{P}"
+
+
+def test_hidden_text_links_and_table_rows() -> None:
+    body = (
+        "<h1>推进会召开</h1>"
+        '<p>今年以来，县委<span style="display:none">来源：某某组工网</span>'
+        "坚持把党的政治建设摆在首位。</p>"
+        '<p><a href="/">首页</a><a href="/a">政务公开</a></p>'
+        "<table><tr><td>序号</td><td>姓名</td><td>单位及职务</td></tr>"
+        "<tr><td><p>1</p></td><td><p>张伟</p></td><td><p>某某镇党委书记</p></td></tr></table>"
+    )
+    assert fix_html_page(_page(body))[0].split("\n") == [
+        "推进会召开",
+        "今年以来，县委坚持把党的政治建设摆在首位。",
+        "首页 政务公开",
+        "序号 姓名 单位及职务",
+        "1 张伟 某某镇党委书记",
+    ]
+
+
+def test_a_line_break_in_the_source_between_chinese_or_digits_joins_them() -> None:
+    body = "<h1>推进会召开</h1><p>决定开展20\n23年度党支部书记\n抓基层党建工作述职评议考核。</p>"
+    assert (
+        fix_html_page(_page(body))[0]
+        == "推进会召开\n决定开展2023年度党支部书记抓基层党建工作述职评议考核。"
+    )
+
+
+def test_a_government_pages_meta_fields_are_read() -> None:
+    head = (
+        '<title>x</title><meta name="PubDate" content="2023-05-12 10:30">'
+        '<meta name="ContentSource" content="市委组织部">'
+    )
+    data = _page(f"<h1>推进会召开</h1><p>{P}</p>", head).encode()
+    (doc,), _, _ = process_data("p.html", data, "0" * 64, Config(target_script="keep"))
+    assert (doc["title"], doc["text"], doc["source_name"]) == ("推进会召开", P, "市委组织部")
+    assert doc["published_at"].isoformat() == "2023-05-12T10:30:00"
+
+
+WECHAT = """<!DOCTYPE html><html><head><title>我县召开述职评议会</title></head><body>
+<div id="img-content"><h1 class="rich_media_title" id="activity-name">我县召开述职评议会</h1>
+<div class="rich_media_meta_list"><span>某某县委组织部</span><strong id="js_name">某某组工</strong>
+<em id="publish_time"></em></div>
+<div class="rich_media_content" id="js_content" style="visibility: hidden;">
+<p>1月10日，我县召开县乡党委书记抓基层党建工作述职评议会。</p><p>来源：县委组织部组织科</p></div>
+<div>预览时标签不可点</div><div>微信扫一扫<br>关注该公众号</div><div>继续滑动看下一个</div></div>
+<script>var ct = "1704880800";</script></body></html>"""
+
+
+def test_a_wechat_article_page_gives_its_body_time_and_account() -> None:
+    (doc,), _, _ = process_data("w.html", WECHAT.encode(), "0" * 64, Config(target_script="keep"))
+    assert doc["title"] == "我县召开述职评议会"
+    assert doc["text"] == "1月10日，我县召开县乡党委书记抓基层党建工作述职评议会。"
+    assert (doc["published_at"].isoformat(), doc["source_name"]) == (
+        "2024-01-10T18:00:00",
+        "县委组织部组织科",
+    )
+    assert {"key": "poster", "value": "某某组工"} in doc["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("page", "detail"),
+    [
+        (
+            _page(
+                "<h1>404</h1><p>抱歉，您访问的页面不存在或已被删除。</p>",
+                "<title>404 页面不存在</title>",
+            ),
+            "an error page",
+        ),
+        (
+            _page(
+                "".join(
+                    f'<li><a href="/{i}">关于开展第{i}批党员教育培训工作的通知</a>'
+                    f" 2024-03-0{i % 9 + 1}</li>"
+                    for i in range(20)
+                )
+            ),
+            "links",
+        ),
+        (
+            _page(
+                '<form>用户名<input name="u">密码<input type="password" name="p">'
+                "<a>忘记密码？</a></form>"
+            ),
+            "login",
+        ),
+        (_page("<div id='app'>正在加载……</div>", "<title>推进会召开</title>"), "loading"),
+    ],
+)
+def test_pages_that_hold_no_article_are_rejected(page: str, detail: str) -> None:
+    docs, reject, _ = process_data("p.html", page.encode(), "0" * 64, Config(target_script="keep"))
+    assert docs == [] and reject.reason == "not_article" and detail in reject.detail
+
+
+def test_a_page_that_opens_with_a_script_before_its_doctype_is_a_page() -> None:
+    page = "<script>if (mobile) location.href='m.html';</script>\n" + _page(
+        f"<h1>推进会召开</h1><p>{P}</p>"
+    )
+    assert fix_html_page(page)[0] == f"推进会召开\n{P}"

@@ -1,30 +1,40 @@
 """A whole HTML page saved as the raw file: its text, one line per block.
 
 `fix_markup` cleans HTML left in lines of text; a file that *is* a page (it opens
-with `<!DOCTYPE html>`, `<html>` or `<head>`) is read with the standard library's
-HTML parser instead: the text of `<body>`, a line per block element and `<br>`,
-without what is never text (scripts, styles, forms' controls), navigation and
-footers (`<nav>`, `<footer>`, `<aside>`, and elements whose class or id says
-nav, menu, footer, copyright, breadcrumb or share; never `<body>` or `<article>`,
-and only while that leaves most of the text: no article is lost to a wrapper named
-`has-sidebar` or a menu's unclosed `<div>`). When the body has no `<h1>`-`<h3>` and
-the page's `<title>` names the article beside a site (`标题_栏目_站点`, `站点 - 标题`,
-also with `|`, `——`), its longest part, unless that names a site (`…政府`, `…网`),
-becomes the first line, so the documents stage finds it. A title with no separator may
-name only the site: it is left out.
+with `<!DOCTYPE html>`, `<html>` or `<head>`, or with a script or `<meta>` and ends as
+a page) is read with the standard library's HTML parser instead: the text of `<body>`,
+a line per block element and `<br>` (a data table's row of short cells on one line),
+without what is never text (scripts, styles, forms' controls, hidden elements),
+navigation and footers (`<nav>`, `<footer>`, `<aside>`, and elements whose class or id
+says nav, menu, footer, copyright, breadcrumb, share, a site's header or top bar;
+never `<body>` or `<article>`, and only while that keeps most of the paragraphs: no
+article is lost to a wrapper named `has-sidebar` or a menu's unclosed `<div>`).
+
+The text starts at the article's title element (the one the page's `<title>` names,
+else the first `<h1>`): what stands above it is the site's. The fields a page states
+outside its text (a government site's `<meta name="PubDate">`, a WeChat article's time
+and account) go under the title. With no title element, the `<title>`'s longest part
+(`标题_栏目_站点`), unless it names a site (`…政府`, `…网`), becomes the first line.
+A page that holds no article (an error page, a page of links, a login form) is rejected.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 
+from zhclean.model import Rejected
 from zhclean.repair.markup import BLOCK_ELEMENTS
 
 _PAGE = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)", re.I | re.S
 )
+# A page that opens with what belongs in its head, or with its body (a mobile redirect's
+# script before the doctype, a saved fragment from <meta> or <body> on), ending as a page
+_LOOSE_PAGE = re.compile(r"\A\s*<(?:script|meta|link|title|style|body)\b", re.I)
+_PAGE_END = re.compile(r"</(?:body|html)>", re.I)
 
 
 def _names(names: str) -> frozenset[str]:
@@ -39,12 +49,23 @@ _IN_HEAD = _names("title meta link style script base noscript template")
 _BOILERPLATE_TAGS = _names("nav footer aside")
 _BOILERPLATE_NAMES = _names(  # words of a class or id
     "nav navbar navi menu topmenu mainmenu footer foot copyright breadcrumb breadcrumbs"
-    " crumb crumbs share bdsharebuttonbox sidebar"
+    " crumb crumbs share bdsharebuttonbox sidebar mainnav topnav subnav sitenav sitefooter"
+    " daohang dh location comment comments bottom"
 )
+_BOILERPLATE_CLASSES = _names("top topbar top-bar logo side banner")  # whole names only
+_HEADER_NAMES = _names("header head")  # a site's header, unless an article's (article-header)
+_ARTICLE_NAMES = _names("article content detail news post entry main text con")
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)  # (WeChat hides its body until shown)
+_TITLE_NAMES = _names("title tit articletitle arttitle biaoti")  # a title element's class or id
 _OUTER = _names("html body main article")  # never skipped for their class
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
 _VOID = _names("area base br col embed hr img input link meta param source track wbr")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_SEGMENT_BREAK = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef0-9])[ \t]*\r?\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef0-9])"
+)
+ROW_CELLS_MAX = 12  # most cells of a data table's row joined on one line
+CELL_MAX = 40  # longest cell of a data table (a layout table's cells hold paragraphs)
 _SITE_ENDS = (
     "网",
     "网站",
@@ -55,6 +76,9 @@ _SITE_ENDS = (
     "在线",
 )  # a site's name, not an article's
 TITLE_MIN = 8  # shortest page title taken as an article's
+_STOP = re.compile("[。！？]")
+PARAGRAPH_MIN = 30  # shortest line counted as a paragraph when weighing what a skip loses
+TITLE_ELEMENT_MAX = 100  # longest text of a title element (characters)
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s)\s*")  # 标题_栏目_站点
 
 
@@ -72,11 +96,18 @@ class _PageText(HTMLParser):
         self.in_title = False
         self.pre = 0
         self.headings = False  # an <h1>-<h3> in the body
+        self.titles: list[tuple[int, int, str]] = []  # lines of each title element, its tag
+        self.heading: tuple[str, int, int] | None = None  # open title element: tag, depth, line
+        self.links = self.link_chars = self.chars = 0  # links, text inside them, all text
+        self.in_link = 0
+        self.link_end: tuple[int, int] | None = None  # where the last link ended
+        self.content: tuple[str, int, int, int | None] | None = None  # WeChat's body
+        self.rows: list[list[int]] = []  # each open table row: where its lines begin, cells
 
     def _break(self) -> None:
         text = "".join(self.current)
-        if not self.pre:
-            text = _SPACES.sub(" ", text).strip()
+        if not self.pre:  # a source line break between Chinese (or digits) joins them
+            text = _SPACES.sub(" ", _SEGMENT_BREAK.sub("", text)).strip()
         if text:
             self.lines.append(text)
         self.current = []
@@ -84,10 +115,31 @@ class _PageText(HTMLParser):
     def _skipped(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in _NEVER_TEXT or tag in _BOILERPLATE_TAGS:
             return True
+        if any(k == "hidden" or (k == "style" and _HIDDEN.search(v or "")) for k, v in attrs):
+            return True
         if not self.by_class or tag in _OUTER:
             return False
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
-        return not _BOILERPLATE_NAMES.isdisjoint(_NAME_WORDS.findall(names))
+        words = set(_NAME_WORDS.findall(names))
+        if not _HEADER_NAMES.isdisjoint(words) and _ARTICLE_NAMES.isdisjoint(words):
+            return True
+        return not _BOILERPLATE_NAMES.isdisjoint(words) or not (
+            _BOILERPLATE_CLASSES.isdisjoint(names.split())
+        )
+
+    def _join_row(self, start: int, cells: int) -> None:
+        """A data table's row on one line, its cells a space apart (序号 姓名 职务): a
+        line each, all short; a layout table's cell holding paragraphs keeps them."""
+        lines = self.lines[start:]
+        if 1 < len(lines) == cells <= ROW_CELLS_MAX and all(len(c) <= CELL_MAX for c in lines):
+            self.lines[start:] = [" ".join(lines)]
+
+    def _titles(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element holds a title: <h1>-<h3>, or a class or id named so."""
+        if tag in ("h1", "h2", "h3"):
+            return True
+        names = " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
+        return not _TITLE_NAMES.isdisjoint(_NAME_WORDS.findall(names))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title" and self.skipping in (None, "head"):
@@ -96,13 +148,35 @@ class _PageText(HTMLParser):
             self.skipping = None
         if self.skipping is not None:
             self.depth += tag == self.skipping and tag not in _VOID
-        elif tag not in _VOID and self._skipped(tag, attrs):
-            self._break()
+            return
+        if tag not in _VOID and self._skipped(tag, attrs):
+            if tag in BLOCK_ELEMENTS:  # a hidden <span> inside a sentence cuts no line
+                self._break()
             self.skipping, self.depth = tag, 0
-        elif tag in BLOCK_ELEMENTS:
+            return
+        if self.heading is not None and tag == self.heading[0]:
+            self.heading = (tag, self.heading[1] + 1, self.heading[2])
+        if tag in BLOCK_ELEMENTS:
             self._break()
             self.pre += tag == "pre"
             self.headings = self.headings or tag in ("h1", "h2", "h3")
+            if tag == "tr":
+                self.rows.append([len(self.lines), 0])
+            elif tag in ("td", "th") and self.rows:
+                self.rows[-1][1] += 1
+        elif tag == "a":  # links side by side are words apart: 首页 政务公开
+            self.links += 1
+            self.in_link += 1
+            if self.link_end == (len(self.lines), len(self.current)):
+                self.current.append(" ")
+        if ("id", "js_content") in attrs:  # a WeChat article's body
+            self._break()
+            self.content = (tag, 0, len(self.lines), None)
+        elif self.content is not None and self.content[3] is None and tag == self.content[0]:
+            self.content = (tag, self.content[1] + 1, self.content[2], None)
+        if self.heading is None and tag not in _VOID and self._titles(tag, attrs):
+            self._break()
+            self.heading = (tag, 0, len(self.lines))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skipping is None and tag in BLOCK_ELEMENTS:
@@ -119,12 +193,37 @@ class _PageText(HTMLParser):
         elif self.skipping is None and tag in BLOCK_ELEMENTS:
             self._break()
             self.pre -= tag == "pre" and self.pre > 0
+            if tag == "tr" and self.rows:
+                self._join_row(*self.rows.pop())
+        elif self.skipping is None and tag == "a" and self.in_link:
+            self.in_link -= 1
+            self.link_end = (len(self.lines), len(self.current))
+        if self.skipping is None and self.content is not None and self.content[3] is None:
+            name, depth, start, _ = self.content
+            if tag == name:
+                if depth:
+                    self.content = (name, depth - 1, start, None)
+                else:
+                    self._break()
+                    self.content = (name, 0, start, len(self.lines))
+        if self.skipping is None and self.heading is not None and tag == self.heading[0]:
+            name, depth, start = self.heading
+            if depth:
+                self.heading = (name, depth - 1, start)
+            else:
+                self._break()
+                if len(self.lines) > start:
+                    self.titles.append((start, len(self.lines), name))
+                self.heading = None
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
         elif self.skipping is None:
             self.current.append(data)
+            size = len(data.strip())
+            self.chars += size
+            self.link_chars += size if self.in_link else 0
 
     def close(self) -> None:
         super().close()
@@ -133,7 +232,9 @@ class _PageText(HTMLParser):
 
 def is_page(text: str) -> bool:
     """Whether `text` is a whole HTML page (not text with some markup in it)."""
-    return _PAGE.match(text) is not None
+    return _PAGE.match(text) is not None or (
+        _LOOSE_PAGE.match(text) is not None and _PAGE_END.search(text) is not None
+    )
 
 
 def _parse(text: str, by_class: bool) -> _PageText | None:
@@ -143,10 +244,9 @@ def _parse(text: str, by_class: bool) -> _PageText | None:
     return parser if parser.skipping is None else None
 
 
-def page_text(text: str) -> tuple[list[str], str, bool] | None:
-    """(lines of the body's text, the page's title, whether the body has a heading
-    element), or None when the markup is too broken to tell what is skipped (an element
-    skipped never closes).
+def page_text(text: str) -> _PageText | None:
+    """The page read (its body's lines, title, title elements, links), or None when the
+    markup is too broken to tell what is skipped (an element skipped never closes).
 
     Elements are skipped for their class or id only when that leaves most of the text
     (a wrapper named `has-sidebar`, or a menu's unclosed inner `<div>`, would take the
@@ -157,27 +257,134 @@ def page_text(text: str) -> tuple[list[str], str, bool] | None:
     parser = _parse(text, by_class=True)
     if parser is None or _size(parser.lines) * 2 < _size(plain.lines):
         parser = plain
-    return parser.lines, _SPACES.sub(" ", "".join(parser.title)).strip(), parser.headings
+    return parser
 
 
 def _size(lines: list[str]) -> int:
-    return sum(map(len, lines))
+    """The text of a page's paragraphs: long lines that end a sentence somewhere (a menu's
+    items are short, a footer's rows have no full stop)."""
+    return sum(len(line) for line in lines if len(line) >= PARAGRAPH_MIN and _STOP.search(line))
 
 
 def fix_html_page(text: str) -> tuple[str, Counter[str]]:
-    """The text of a whole HTML page, a line per block (its title first when the body
-    does not open a line with it); any other text as it is."""
-    if not is_page(text) or (page := page_text(text)) is None:
+    """The text of a whole HTML page, a line per block, from its title element on (the
+    page's title first when the body has none); any other text as it is. Raises
+    `Rejected` (``not_article``) for an error page, a page of links or a login form."""
+    if not is_page(text) or (parser := page_text(text)) is None:
         return text, Counter()
-    lines, title, headings = page
+    lines, counts = parser.lines, Counter(html_page=1)
+    title = _SPACES.sub(" ", "".join(parser.title)).strip()
+    _reject_non_article(text, parser, title)
+    if (anchor := _title_element(parser, title)) is not None:
+        start, end = anchor
+        head = "".join(lines[start:end]) if end - start > 1 else lines[start]
+        body = lines[end:]
+        if parser.content is not None and parser.content[2] >= end:  # WeChat: its body only
+            body = lines[parser.content[2] : parser.content[3] or len(lines)]
+        counts["page_furniture"] = len(lines) - len(body) - (end - start)
+        lines = [head, *_stated_fields(text), *body]
+        return "\n".join(lines), +counts
     # 标题_栏目_站点, or 站点 - 栏目: the longest part, unless it names the site
     article = max((p for p in _TITLE_PARTS.split(title) if p), key=len, default="")
     if (
-        not headings
+        not parser.headings
         and article != title
         and len(article) >= TITLE_MIN
         and not article.endswith(_SITE_ENDS)
         and not any(line.startswith(article) for line in lines)
     ):
         lines.insert(0, article)
-    return "\n".join(lines), Counter(html_page=1)
+    return "\n".join(lines), counts
+
+
+def _title_element(parser: _PageText, title: str) -> tuple[int, int] | None:
+    """The lines of the article's title element: the one the page's <title> names, else
+    the first <h1> (an <h1> in a skipped header is gone already). What stands above it
+    (a site's banner, a date bar, a column's name, a left column) is no article's."""
+    found = [
+        (a, b, tag)
+        for a, b, tag in parser.titles
+        if b - a <= 2 and 2 <= len(joined := "".join(parser.lines[a:b])) <= TITLE_ELEMENT_MAX
+    ]
+    parts = [p for p in _TITLE_PARTS.split(title) if len(p) >= 4 and not p.endswith(_SITE_ENDS)]
+    named = [
+        (max(len(p) for p in parts if p in joined or joined in p), a, b)
+        for a, b, _ in found
+        if any(p in (joined := "".join(parser.lines[a:b])) or joined in p for p in parts)
+    ]
+    if named:  # the longest part of <title> the element holds (or is held in)
+        _, a, b = max(named, key=lambda n: (n[0], -n[1]))
+        return a, b
+    return next(((a, b) for a, b, tag in found if tag == "h1"), None)
+
+
+# A government site's stated fields (GB/T 33190 and the CMSs that follow it)
+_META = re.compile(
+    r"""<meta\s+name\s*=\s*["']?(PubDate|ContentSource|Author)["']?\s+"""
+    r"""content\s*=\s*["']([^"'<>]{1,60})["']""",
+    re.I,
+)
+_META_LABELS = {"pubdate": "发布时间", "contentsource": "来源", "author": "作者"}
+# A WeChat article's account and time: <strong id="js_name">, <em id="publish_time">, and
+# the time in the page's script when the element is left empty (var ct = "1704880800")
+_WECHAT_NAME = re.compile(r'id="js_name"[^>]*>\s*([^<]{1,40}?)\s*<')
+_WECHAT_TIME = re.compile(r'id="publish_time"[^>]*>\s*([^<]{6,40}?)\s*<')
+_WECHAT_CT = re.compile(r'\bvar\s+ct\s*=\s*"(\d{10})"')
+_CHINA = timezone(timedelta(hours=8))
+
+
+def _stated_fields(text: str) -> list[str]:
+    """A line of the fields the page states outside its body text, under the title for
+    the documents stage to read: a government site's <meta name="PubDate">, <meta
+    name="ContentSource">, <meta name="Author">; a WeChat article's time and account
+    (发布者, not the source: the article may name its own). None when it states none."""
+    fields = {_META_LABELS[m.group(1).lower()]: m.group(2).strip() for m in _META.finditer(text)}
+    if 'id="js_content"' in text:
+        when = _WECHAT_TIME.search(text)
+        if when is None and (ct := _WECHAT_CT.search(text)):
+            stamp = datetime.fromtimestamp(int(ct.group(1)), _CHINA).strftime("%Y-%m-%d %H:%M")
+            fields.setdefault("发布时间", stamp)
+        elif when is not None:
+            fields.setdefault("发布时间", when.group(1))
+        if name := _WECHAT_NAME.search(text):
+            fields.setdefault("发布者", name.group(1))
+    line = " ".join(f"{label}：{value}" for label, value in fields.items() if value)
+    return [line] if line else []
+
+
+_ERROR_TITLE = re.compile(
+    r"\b(?:40[034]|50[023])\b|not found|forbidden|页面不存在|页面未找到|找不到(?:该)?页面|"
+    r"无法访问|访问受限|访问被拒绝|拒绝访问|被拦截|出错了|错误页",
+    re.I,
+)
+_LOADING = re.compile(r"(?:正在加载|加载中|loading)[.。…]*", re.I)
+ERROR_PAGE_MAX = 300  # most characters of an error page's text
+LINK_SHARE = 0.7  # share of a page's text in links that makes it a page of links
+LINKS_MIN = 10  # fewest links of a page of links
+LOGIN_TEXT_MAX = 200  # most characters of a login page's text
+
+
+def _reject_non_article(text: str, parser: _PageText, title: str) -> None:
+    """Raise `Rejected` for a page that holds no article: an HTTP error page, a column's
+    or index's page of links, a login form, a frameset."""
+    body = "".join(parser.lines)
+    first = parser.lines[0] if parser.lines else ""
+    if len(body) <= ERROR_PAGE_MAX and (_ERROR_TITLE.search(title) or _ERROR_TITLE.search(first)):
+        raise Rejected("not_article", f"an error page: {(title or first)[:60]}")
+    if parser.links >= LINKS_MIN and (
+        parser.link_chars >= LINK_SHARE * parser.chars or not _size(parser.lines)
+    ):
+        raise Rejected(
+            "not_article",
+            f"a page of {parser.links} links, {parser.link_chars} of its {parser.chars} "
+            "characters (a column's or an index's page)",
+        )
+    if parser.lines and all(_LOADING.fullmatch(line) for line in parser.lines):
+        raise Rejected("not_article", "a page whose text a script was still loading")
+    lowered = text.lower()
+    if ('type="password"' in lowered or "type='password'" in lowered) and len(
+        body
+    ) <= LOGIN_TEXT_MAX:
+        raise Rejected("not_article", "a login form")
+    if "<frameset" in lowered and len(body) <= LOGIN_TEXT_MAX:
+        raise Rejected("not_article", "a frameset: the text is in its frames' pages")

@@ -354,6 +354,10 @@ _SITE_FOOTER = re.compile(
     _any("网站地图", "站点地图", "联系我们", "关于我们", "网站标识码", "版权所有", "技术支持",
          "ICP", "公网安备", "Copyright", "copyright", "©")
 )  # fmt: skip
+# A row naming the site's own organisers ("主办：… 承办：…"): the site's wherever its footer
+_SITE_ROW = re.compile(
+    r"^\s*" + _any("主办单位", "主办", "承办单位", "承办", "技术支持") + r"\s*[：:]"
+)
 # Punctuation a sentence has and a row of site widgets has not
 _SENTENCE_PUNCT = re.compile("[。！？；，,!?;]")
 # Widget cues, on a line with no sentence punctuation: "【打印本页】【关闭窗口】"
@@ -852,17 +856,19 @@ def _build(
 
 
 def _mark_footer_rows(lines: list[str], kinds: list[str | None]) -> None:
-    """Mark a site's own rows of fields (主办：… 承办：…, 地址：… 邮编：… 电话：…) under its
-    own footer lines (网站地图, 版权所有…) at the end of a page (in place): above them, or
-    alone, such a row is a notice's contact or an event's organisers."""
+    """Mark a site's own rows of fields at the end of a page (in place): 主办：… 承办：…
+    beside its own footer lines (网站地图, 版权所有, ICP…), a contact row (地址：… 邮编：…
+    电话：…) under them. Alone, or a contact row above them, is a notice's own."""
     i = len(lines)
     while i > 0 and (kinds[i - 1] is not None or _FOOTER_ROW.match(lines[i - 1])):
         i -= 1
-    site = False  # a row counts only under the site's own lines (rights, 网站地图…)
-    for j in range(i, len(lines)):
+    block = range(i, len(lines))
+    site = False  # a contact row counts only under the site's own lines (rights, 网站地图…)
+    anywhere = any(kinds[j] is not None and _SITE_FOOTER.search(lines[j]) for j in block)
+    for j in block:
         if kinds[j] is not None:
             site = site or _SITE_FOOTER.search(lines[j]) is not None
-        elif site:
+        elif site or (anywhere and _SITE_ROW.match(lines[j])):  # 主办：… first, ICP under it
             kinds[j] = "boilerplate_nav"
 
 
