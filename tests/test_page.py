@@ -274,3 +274,8 @@ def test_a_page_that_opens_with_a_script_before_its_doctype_is_a_page() -> None:
         f"<h1>推进会召开</h1><p>{P}</p>"
     )
     assert fix_html_page(page)[0] == f"推进会召开\n{P}"
+
+
+def test_an_h1_below_the_articles_paragraphs_is_no_title_to_start_at() -> None:
+    body = f"<div class='article'><p>{P}</p><p>{P}</p></div><h1>相关链接</h1><p>某某网</p>"
+    assert fix_html_page(_page(body))[0].split("\n")[:2] == [P, P]

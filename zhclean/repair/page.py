@@ -76,7 +76,7 @@ _SITE_ENDS = (
     "在线",
 )  # a site's name, not an article's
 TITLE_MIN = 8  # shortest page title taken as an article's
-_STOP = re.compile("[。！？]")
+_STOP = re.compile("。")  # (a welcome bar ends with ！)
 PARAGRAPH_MIN = 30  # shortest line counted as a paragraph when weighing what a skip loses
 TITLE_ELEMENT_MAX = 100  # longest text of a title element (characters)
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s)\s*")  # 标题_栏目_站点
@@ -261,7 +261,7 @@ def page_text(text: str) -> _PageText | None:
 
 
 def _size(lines: list[str]) -> int:
-    """The text of a page's paragraphs: long lines that end a sentence somewhere (a menu's
+    """The text of a page's paragraphs: long lines with a full stop in them (a menu's
     items are short, a footer's rows have no full stop)."""
     return sum(len(line) for line in lines if len(line) >= PARAGRAPH_MIN and _STOP.search(line))
 
@@ -314,8 +314,12 @@ def _title_element(parser: _PageText, title: str) -> tuple[int, int] | None:
     ]
     if named:  # the longest part of <title> the element holds (or is held in)
         _, a, b = max(named, key=lambda n: (n[0], -n[1]))
-        return a, b
-    return next(((a, b) for a, b, tag in found if tag == "h1"), None)
+    elif (h1 := next(((a, b) for a, b, tag in found if tag == "h1"), None)) is not None:
+        a, b = h1
+    else:
+        return None
+    # the article's paragraphs follow its title: an <h1> low on the page is no title
+    return (a, b) if _size(parser.lines[b:]) * 2 >= _size(parser.lines) else None
 
 
 # A government site's stated fields (GB/T 33190 and the CMSs that follow it)
