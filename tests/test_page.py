@@ -46,7 +46,7 @@ PAGE_LINES = [
     "关于做好党员教育培训工作的通知",
     "发布时间：2022-10-17 10:30 来源：市委组织部",
     "各基层党组织：",
-    "为深入学习贯彻党的二十大精神，现就做好党员教育培训工作通知如下。",
+    "为深入学习贯彻党的二十大精神， 现就做好党员教育培训工作通知如下。",
     "一、总体要求",
     "坚持以习近平新时代中国特色社会主义思想为指导。",
     "全面提高党员队伍素质。",
@@ -57,7 +57,7 @@ PAGE_LINES = [
 
 def test_a_page_gives_its_body_text_a_line_per_block() -> None:
     # no head, scripts, styles, navigation, menus or footer; the source's line break
-    # inside a paragraph, between Chinese text, joins it (as a browser renders it)
+    # inside a paragraph is a space (the stray-space fix takes it out between Han)
     assert fix_html_page(PAGE) == ("\n".join(PAGE_LINES), {"html_page": 1})
 
 
@@ -194,12 +194,19 @@ def test_hidden_text_links_and_table_rows() -> None:
     ]
 
 
-def test_a_line_break_in_the_source_between_chinese_or_digits_joins_them() -> None:
-    body = "<h1>推进会召开</h1><p>决定开展20\n23年度党支部书记\n抓基层党建工作述职评议考核。</p>"
-    assert (
-        fix_html_page(_page(body))[0]
-        == "推进会召开\n决定开展2023年度党支部书记抓基层党建工作述职评议考核。"
+def test_a_line_break_that_wrapped_a_long_source_line_joins_it() -> None:
+    """Word's export wraps its source lines at about 76 characters, inside words and
+    numbers (开展20 / 23年度); names or numbers set one per short source line stay apart."""
+    wrapped = (
+        "根据《中国共产党支部工作条例（试行）》有关要求，经研究，"
+        "决定在全县范围内开展20\n23年度述职评议考核。"
     )
+    body = f"<h1>推进会召开</h1><p>{wrapped}</p><p>张三\n李四\n王五</p><p>电话：0571\n88886666</p>"
+    assert fix_html_page(_page(body))[0].split("\n")[1:] == [
+        wrapped.replace("\n", ""),
+        "张三 李四 王五",
+        "电话：0571 88886666",
+    ]
 
 
 def test_a_government_pages_meta_fields_are_read() -> None:
@@ -279,3 +286,32 @@ def test_a_page_that_opens_with_a_script_before_its_doctype_is_a_page() -> None:
 def test_an_h1_below_the_articles_paragraphs_is_no_title_to_start_at() -> None:
     body = f"<div class='article'><p>{P}</p><p>{P}</p></div><h1>相关链接</h1><p>某某网</p>"
     assert fix_html_page(_page(body))[0].split("\n")[:2] == [P, P]
+
+
+def test_a_lead_above_the_title_stays_under_its_fields() -> None:
+    lead = "编者按：党的二十大以来，各地涌现出一批先进典型。本报今起推出系列报道，敬请关注。"
+    body = f"<div class='note'><p>{lead}</p></div><h1>推进会召开</h1><div>{INFO}</div><p>{P}</p>"
+    assert fix_html_page(_page(body))[0] == f"推进会召开\n{INFO}\n{lead}\n{P}"
+
+
+def test_a_title_element_wrapping_the_h1_and_its_fields() -> None:
+    body = f"<div class='title'><h1>推进会召开</h1><div class='info'>{INFO}</div></div><p>{P}</p>"
+    assert fix_html_page(_page(body))[0] == f"推进会召开\n{INFO}\n{P}"
+
+
+@pytest.mark.parametrize(
+    ("title", "extra"),
+    [
+        ("网站系统升级期间无法访问的公告", ""),  # an article about access, not an error page
+        ("关于第 500 号建议的答复", ""),
+        ("关于开展继续教育的通知", '<form><input type="password" name="p"></form>'),  # a widget
+    ],
+)
+def test_short_articles_that_only_look_like_error_or_login_pages_stay(title, extra) -> None:
+    page = _page(f"{extra}<h1>{title}</h1><p>因工作需要，现将有关事项通知如下。</p>")
+    assert fix_html_page(page)[0].split("\n")[0] == title
+
+
+def test_a_hidden_block_a_script_shows_stays() -> None:
+    body = f'<h1>推进会召开</h1><p>{P}</p><div class="more" style="display:none"><p>{P}</p></div>'
+    assert fix_html_page(_page(body))[0] == f"推进会召开\n{P}\n{P}"

@@ -50,12 +50,16 @@ _BOILERPLATE_TAGS = _names("nav footer aside")
 _BOILERPLATE_NAMES = _names(  # words of a class or id
     "nav navbar navi menu topmenu mainmenu footer foot copyright breadcrumb breadcrumbs"
     " crumb crumbs share bdsharebuttonbox sidebar mainnav topnav subnav sitenav sitefooter"
-    " daohang dh location comment comments bottom"
+    " daohang dh"
 )
-_BOILERPLATE_CLASSES = _names("top topbar top-bar logo side banner")  # whole names only
-_HEADER_NAMES = _names("header head")  # a site's header, unless an article's (article-header)
-_ARTICLE_NAMES = _names("article content detail news post entry main text con")
+# whole names only (location-info, expert-comment, art-head hold an article's text): what
+# stands above the title goes anyway, from its title element on
+_BOILERPLATE_CLASSES = _names(
+    "logo topbar top-bar side comments comment-list location position bottom site-header"
+)
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)  # (WeChat hides its body until shown)
+_HEADINGS = _names("h1 h2 h3")
+_SHOWN_NAMES = _names("more full rest tab tabs tabc content article detail expand zhankai")
 _TITLE_NAMES = _names("title tit articletitle arttitle biaoti")  # a title element's class or id
 _OUTER = _names("html body main article")  # never skipped for their class
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
@@ -64,8 +68,19 @@ _SPACES = re.compile(r"[ \t\r\n\f]+")
 _SEGMENT_BREAK = re.compile(
     r"(?<=[\u3000-\u9fff\uff00-\uffef0-9])[ \t]*\r?\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef0-9])"
 )
+WRAPPED_MIN = 20  # shortest text before a line break that wrapped a source line (Word's)
+
+
+def _wrapped(m: re.Match[str]) -> str:
+    """Nothing for a line break after a long run of text (a converter's wrap: 开展20 /
+    23年度), else a space (names or numbers set one per source line stay apart)."""
+    start = m.string.rfind("\n", 0, m.start()) + 1
+    return "" if m.start() - start >= WRAPPED_MIN else " "
+
+
 ROW_CELLS_MAX = 12  # most cells of a data table's row joined on one line
-CELL_MAX = 40  # longest cell of a data table (a layout table's cells hold paragraphs)
+CELL_MAX = 20  # longest cell of a data table joined into a row (others keep their lines)
+_CELL_PROSE = re.compile("[，。；！？]")
 _SITE_ENDS = (
     "网",
     "网站",
@@ -106,8 +121,8 @@ class _PageText(HTMLParser):
 
     def _break(self) -> None:
         text = "".join(self.current)
-        if not self.pre:  # a source line break between Chinese (or digits) joins them
-            text = _SPACES.sub(" ", _SEGMENT_BREAK.sub("", text)).strip()
+        if not self.pre:  # a line break Word's export wrapped inside Chinese joins it
+            text = _SPACES.sub(" ", _SEGMENT_BREAK.sub(_wrapped, text)).strip()
         if text:
             self.lines.append(text)
         self.current = []
@@ -116,14 +131,13 @@ class _PageText(HTMLParser):
         if tag in _NEVER_TEXT or tag in _BOILERPLATE_TAGS:
             return True
         if any(k == "hidden" or (k == "style" and _HIDDEN.search(v or "")) for k, v in attrs):
-            return True
+            names = " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
+            # a hidden block named for the article's rest is shown by a script (展开全文)
+            return tag not in BLOCK_ELEMENTS or _SHOWN_NAMES.isdisjoint(_NAME_WORDS.findall(names))
         if not self.by_class or tag in _OUTER:
             return False
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
-        words = set(_NAME_WORDS.findall(names))
-        if not _HEADER_NAMES.isdisjoint(words) and _ARTICLE_NAMES.isdisjoint(words):
-            return True
-        return not _BOILERPLATE_NAMES.isdisjoint(words) or not (
+        return not _BOILERPLATE_NAMES.isdisjoint(_NAME_WORDS.findall(names)) or not (
             _BOILERPLATE_CLASSES.isdisjoint(names.split())
         )
 
@@ -131,7 +145,9 @@ class _PageText(HTMLParser):
         """A data table's row on one line, its cells a space apart (序号 姓名 职务): a
         line each, all short; a layout table's cell holding paragraphs keeps them."""
         lines = self.lines[start:]
-        if 1 < len(lines) == cells <= ROW_CELLS_MAX and all(len(c) <= CELL_MAX for c in lines):
+        if 1 < len(lines) == cells <= ROW_CELLS_MAX and all(
+            len(c) <= CELL_MAX and not _CELL_PROSE.search(c) for c in lines
+        ):
             self.lines[start:] = [" ".join(lines)]
 
     def _titles(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -174,6 +190,8 @@ class _PageText(HTMLParser):
             self.content = (tag, 0, len(self.lines), None)
         elif self.content is not None and self.content[3] is None and tag == self.content[0]:
             self.content = (tag, self.content[1] + 1, self.content[2], None)
+        if tag in ("h1", "h2", "h3") and self.heading and self.heading[0] not in _HEADINGS:
+            self.heading = None  # <div class="title"><h1>…</h1><div>发布时间…</div></div>
         if self.heading is None and tag not in _VOID and self._titles(tag, attrs):
             self._break()
             self.heading = (tag, 0, len(self.lines))
@@ -277,12 +295,19 @@ def fix_html_page(text: str) -> tuple[str, Counter[str]]:
     _reject_non_article(text, parser, title)
     if (anchor := _title_element(parser, title)) is not None:
         start, end = anchor
+        if end - start > 1 and _FIELDS_LIKE.search(lines[start + 1]):
+            end = start + 1  # the second line is the fields under the title
         head = "".join(lines[start:end]) if end - start > 1 else lines[start]
         body = lines[end:]
         if parser.content is not None and parser.content[2] >= end:  # WeChat: its body only
             body = lines[parser.content[2] : parser.content[3] or len(lines)]
-        counts["page_furniture"] = len(lines) - len(body) - (end - start)
-        lines = [head, *_stated_fields(text), *body]
+        lead = [line for line in lines[:start] if _LEAD.match(line)]
+        counts["page_furniture"] = len(lines) - len(body) - (end - start) - len(lead)
+        fields = next(  # the lead goes under the title's own lines (date, source, byline)
+            (k for k, line in enumerate(body[:HEAD_LINES]) if len(line) > 60 or "。" in line),
+            min(len(body), HEAD_LINES),
+        )
+        lines = [head, *_stated_fields(text), *body[:fields], *lead, *body[fields:]]
         return "\n".join(lines), +counts
     # 标题_栏目_站点, or 站点 - 栏目: the longest part, unless it names the site
     article = max((p for p in _TITLE_PARTS.split(title) if p), key=len, default="")
@@ -318,8 +343,9 @@ def _title_element(parser: _PageText, title: str) -> tuple[int, int] | None:
         a, b = h1
     else:
         return None
-    # the article's paragraphs follow its title: an <h1> low on the page is no title
-    return (a, b) if _size(parser.lines[b:]) * 2 >= _size(parser.lines) else None
+    # the article's paragraphs (most, but a lead) follow its title: an <h1> low on the
+    # page is no title
+    return (a, b) if _size(parser.lines[b:]) * 3 >= _size(parser.lines) else None
 
 
 # A government site's stated fields (GB/T 33190 and the CMSs that follow it)
@@ -357,15 +383,18 @@ def _stated_fields(text: str) -> list[str]:
 
 
 _ERROR_TITLE = re.compile(
-    r"\b(?:40[034]|50[023])\b|not found|forbidden|页面不存在|页面未找到|找不到(?:该)?页面|"
-    r"无法访问|访问受限|访问被拒绝|拒绝访问|被拦截|出错了|错误页",
+    r"^\s*(?:HTTP\s*)?(?:40[034]|50[023])(?![\d\u4e00-\u9fff”\"])|not found|forbidden|"
+    r"页面不存在|页面未找到|找不到(?:该)?页面|访问被拒绝|拒绝访问|访问被拦截",
     re.I,
 )
 _LOADING = re.compile(r"(?:正在加载|加载中|loading)[.。…]*", re.I)
+HEAD_LINES = 3  # most lines of fields and bylines under a title
+# A lead above the title: an editor's note, a 导语, a long sentence (no site's bar has one)
+_LEAD = re.compile(r"^[【\[]?(?:编者按|编者的话|导语|导读|按语)|^(?=.{40,}).*。")
+_FIELDS_LIKE = re.compile(r"[：:]|(?:19|20)\d\d[-/.年]")
 ERROR_PAGE_MAX = 300  # most characters of an error page's text
 LINK_SHARE = 0.7  # share of a page's text in links that makes it a page of links
 LINKS_MIN = 10  # fewest links of a page of links
-LOGIN_TEXT_MAX = 200  # most characters of a login page's text
 
 
 def _reject_non_article(text: str, parser: _PageText, title: str) -> None:
@@ -375,8 +404,11 @@ def _reject_non_article(text: str, parser: _PageText, title: str) -> None:
     first = parser.lines[0] if parser.lines else ""
     if len(body) <= ERROR_PAGE_MAX and (_ERROR_TITLE.search(title) or _ERROR_TITLE.search(first)):
         raise Rejected("not_article", f"an error page: {(title or first)[:60]}")
-    if parser.links >= LINKS_MIN and (
-        parser.link_chars >= LINK_SHARE * parser.chars or not _size(parser.lines)
+    prose = any("。" in line for line in parser.lines)  # a list of links has no full stop
+    if (
+        parser.links >= LINKS_MIN
+        and not prose
+        and (parser.link_chars >= LINK_SHARE * parser.chars or not _size(parser.lines))
     ):
         raise Rejected(
             "not_article",
@@ -386,9 +418,8 @@ def _reject_non_article(text: str, parser: _PageText, title: str) -> None:
     if parser.lines and all(_LOADING.fullmatch(line) for line in parser.lines):
         raise Rejected("not_article", "a page whose text a script was still loading")
     lowered = text.lower()
-    if ('type="password"' in lowered or "type='password'" in lowered) and len(
-        body
-    ) <= LOGIN_TEXT_MAX:
+    paragraphs = _size(parser.lines)
+    if ('type="password"' in lowered or "type='password'" in lowered) and not prose:
         raise Rejected("not_article", "a login form")
-    if "<frameset" in lowered and len(body) <= LOGIN_TEXT_MAX:
+    if "<frameset" in lowered and not paragraphs:
         raise Rejected("not_article", "a frameset: the text is in its frames' pages")
