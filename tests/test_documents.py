@@ -1921,3 +1921,20 @@ def test_an_interviews_time_over_the_hosts_first_turn_is_the_pages() -> None:
     turn = "主持人：各位网友，大家好！欢迎收看今天的在线访谈。"
     (doc,) = split_documents(f"在线访谈：县长谈优化营商环境\n时间：2023-06-12 09:30\n{turn}\n{P1}")
     assert (doc.lines, doc.published_at) == ([turn, P1], datetime(2023, 6, 12, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("line", "source"), [("央视网 2024年03月06日 20:15", "央视网"), ("新华社 2024-03-06", "新华社")]
+)
+def test_a_news_outlet_and_its_time_under_the_title(line: str, source: str) -> None:
+    (doc,) = split_documents(f"代表委员热议新质生产力\n{line}\n{P1}")
+    assert (doc.lines, doc.source_name, doc.published_at.date().isoformat()) == (
+        [P1],
+        source,
+        "2024-03-06",
+    )
+
+
+def test_a_name_and_a_date_under_the_title_that_name_no_outlet_stay() -> None:
+    (doc,) = split_documents(f"我县召开组织工作会议\n组织工作 2024-03-06\n{P1}")
+    assert doc.lines[0] == "组织工作 2024-03-06"

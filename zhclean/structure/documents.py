@@ -662,6 +662,8 @@ _WECHAT_HEADER = re.compile(
     rf"^(?:{_any('原创')}\s+)?(?:(?P<account>[^\s\d]{{2,20}})\s+)?(?:{_ANY_DATE.pattern})"
     rf"(?:\s*{_any('发表于')}\S{{0,8}})?$"
 )
+# A news outlet's name, before its time under a title: "央视网", "新华社", "某某日报"
+_OUTLET = re.compile("(?:网|社|报|台|新闻|客户端|频道)$")
 # A group writing together: "某某县委组织部课题组", "中共某某市委理论学习中心组"
 _GROUP_AUTHOR = re.compile(
     r"^[^\s，。；：！？,;:!?]{2,30}(?:课题组|調研組|调研组|写作组|寫作組|中心组|中心組)$"
@@ -1129,13 +1131,19 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
     if (
         draft.title is not None
         and (m := _WECHAT_HEADER.match(line))
-        and ("原创" in line or "发表于" in line.translate(_TO_SIMPLIFIED))
         and (when := _datetime(m)) is not None
-    ):  # 原创 某某组工 2022-10-17 18:30 发表于四川
-        draft.published_at = draft.published_at or when
-        if m["account"] and m["account"] != "原创":
-            _add_extra(draft, "poster", m["account"])
-        return "metadata_line"
+    ):
+        outlet = m["account"] and _OUTLET.search(m["account"])
+        if "原创" in line or "发表于" in line.translate(_TO_SIMPLIFIED):
+            # 原创 某某组工 2022-10-17 18:30 发表于四川
+            draft.published_at = draft.published_at or when
+            if m["account"] and m["account"] != "原创":
+                _add_extra(draft, "poster", m["account"])
+            return "metadata_line"
+        if outlet:  # 央视网 2024年03月06日 20:15: a news outlet and its time
+            draft.published_at = draft.published_at or when
+            draft.source_name = draft.source_name or m["account"]
+            return "metadata_line"
     if m := _DOCUMENT_NUMBER.match(line):  # 某组发〔2022〕12号, over the title or under it
         _add_extra(draft, "document_number", m["number"])
         if m["signer"]:
