@@ -97,6 +97,11 @@ TITLE_ELEMENT_MAX = 100  # longest text of a title element (characters)
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s)\s*")  # 标题_栏目_站点
 
 
+def _class_and_id(attrs: list[tuple[str, str | None]]) -> str:
+    """An element's class and id, lower case, space-separated."""
+    return " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
+
+
 class _PageText(HTMLParser):
     """Collects the body's text a line per block, and the title."""
 
@@ -131,12 +136,12 @@ class _PageText(HTMLParser):
         if tag in _NEVER_TEXT or tag in _BOILERPLATE_TAGS:
             return True
         if any(k == "hidden" or (k == "style" and _HIDDEN.search(v or "")) for k, v in attrs):
-            names = " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
+            names = _class_and_id(attrs)
             # a hidden block named for the article's rest is shown by a script (展开全文)
             return tag not in BLOCK_ELEMENTS or _SHOWN_NAMES.isdisjoint(_NAME_WORDS.findall(names))
         if not self.by_class or tag in _OUTER:
             return False
-        names = " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
+        names = _class_and_id(attrs)
         return not _BOILERPLATE_NAMES.isdisjoint(_NAME_WORDS.findall(names)) or not (
             _BOILERPLATE_CLASSES.isdisjoint(names.split())
         )
@@ -154,7 +159,7 @@ class _PageText(HTMLParser):
         """Whether the element holds a title: <h1>-<h3>, or a class or id named so."""
         if tag in ("h1", "h2", "h3"):
             return True
-        names = " ".join(v or "" for k, v in attrs if k in ("class", "id")).lower()
+        names = _class_and_id(attrs)
         return not _TITLE_NAMES.isdisjoint(_NAME_WORDS.findall(names))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -167,8 +167,9 @@ def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
     if not asking or all(asking):
         return text, Counter()
     marks = [m for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True) if not asks]
-    inside = sum(not _between_words(text, m) for m in marks)  # 明天?后天?: between words
-    many = len(marks) >= MANY_LOST and inside >= MANY_LOST - 1
+    many = (  # 明天?后天?大后天?: between words, alternatives asked one by one
+        len(marks) >= MANY_LOST and sum(not _between_words(text, m) for m in marks) >= MANY_LOST - 1
+    )
     if not many and _ASKED.search(text):  # the line asks with ASCII `?`: “王?哪个王?”
         return text, Counter()
     found = 0

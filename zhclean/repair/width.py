@@ -210,13 +210,11 @@ def _paired_phrases(text: str, gap: int) -> bool:
     if left is None or right is None:
         return False
     a, b = left.group(), right.group()
-    if _splits_word(text, gap):
-        return False
     opened = text[left.start() - 1 : left.start()] in _PHRASE_OPEN
     closed = text[right.end() : right.end() + 1] in _PHRASE_CLOSE
-    if len(a) == len(b) >= PHRASE_MIN and opened and closed:  # a slogan, on its own or quoted
-        return True
-    return min(len(a), len(b)) >= PHRASE_MIN and all(_UNIT_END.search(w) for w in (a, b))
+    slogan = len(a) == len(b) >= PHRASE_MIN and opened and closed  # on its own or quoted
+    units = min(len(a), len(b)) >= PHRASE_MIN and all(_UNIT_END.search(w) for w in (a, b))
+    return (slogan or units) and not _splits_word(text, gap)
 
 
 def _between_names(text: str, gap: int) -> bool:

@@ -519,7 +519,8 @@ _UNIT_AUTHOR = re.compile(
 # A party or government office's name: "中共某某县委组织部", "某某县人民政府" (not "…中心")
 _OFFICE_NAME = re.compile(
     r"^[^，。；：！？,;:!?\s]{2,18}"
-    + _any("委员会", "委", "办公室", "办公厅", "政府", "部", "局", "厅", "党组", "党委")
+    + _any("委员会", "委", "办公室", "办公厅", "政府", "部", "局", "厅", "党组", "党委",
+           "研究室")
     + "$"
 )  # fmt: skip
 # An attachment's heading after a notice's signature: "附件", "附件1：…", "附件二"
@@ -1196,7 +1197,7 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         return "metadata_line"
     if (
         len(line) <= UNIT_BYLINE_MAX_LEN
-        and (_OFFICE_NAME.match(line) or line.endswith("研究室"))
+        and _OFFICE_NAME.match(line)
         and not _NUMBERED.match(line)
         and not line.startswith(("各", "全", "我", "本", "关于"))
         and after
