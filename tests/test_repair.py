@@ -309,6 +309,8 @@ CLEAN = [
     "《Mamma Mia!》",
     "第一章 总则........1",  # a table of contents' dot leader
     "https://baike.baidu.com/item/云南?fromModule=lemma",  # a query after a Chinese path
+    "详见 http://www.gov.cn/zhengce/通知?id=123 。",  # `?i` is no lost lead byte + trail
+    "请访问 www.example.cn/公告?id=5&t=2 查看",
     'print("你好")',  # code, data and formulas: their ASCII marks are syntax
     "console.log('加载完成');",
     '{"name": "张三", "age": 30}',

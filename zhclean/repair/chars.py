@@ -12,6 +12,9 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 CHINESE = HAN + CJK_PUNCT
 """Characters that make their neighbourhood Chinese context."""
 
+NOT_QUERY = r"(?![A-Za-z_][\w.-]*=)"
+"""After a `?`: it does not open a URL's query string (通知?id=123, 云南?fromModule=lemma)."""
+
 OFFICES = (
     "书记|常委|部长|主任|市长|县长|区长|省长|局长|厅长|主席|委员|秘书长|组长|院长|校长|"
     "处长|科长|镇长|乡长|所长|站长|队长|行长|经理|董事长|理事长|会长|社长|总编辑|记者|通讯员"

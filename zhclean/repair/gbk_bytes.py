@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from zhclean.repair.chars import NOT_QUERY
 from zhclean.repair.lm import model
 from zhclean.repair.model_cache import cached
 from zhclean.repair.pinyin import WORD, is_syllable
@@ -46,8 +47,9 @@ _LOST_IN_ANNOTATION = re.compile(rf"\?\(?({WORD})\)")
 # replaced across two characters, the lead byte before it lost as `?`.
 _LOST_BEFORE_MARK = re.compile(r"(?<=[^\x00-\x7f])\?([?,:;!()])")
 # `?` after a double-byte character (or an annotation) before an ASCII character or at
-# the end of the line: a lead byte the decoder met without its trail.
-_LOST_LEAD = re.compile(r"(?<=[^\x00-\x7f)])\?(?=[\x20-\x7e]|$)")
+# the end of the line: a lead byte the decoder met without its trail (not a query
+# string's `?` after a Chinese path: 通知?id=123).
+_LOST_LEAD = re.compile(rf"(?<=[^\x00-\x7f)])\?{NOT_QUERY}(?=[\x20-\x7e]|$)")
 _FULLWIDTH = {m: f.encode("gbk") for m, f in zip("?,:;!()", "？，：；！（）", strict=True)}
 
 _MARKS = frozenset("，。、；：？！“”")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from zhclean.repair.chars import CHINESE, HAN, LOST, OFFICES, SURNAMES
+from zhclean.repair.chars import CHINESE, HAN, LOST, NOT_QUERY, OFFICES, SURNAMES
 from zhclean.repair.lm import model
 
 _FULL = str.maketrans(",;:?!", "，；：？！")
@@ -29,7 +29,7 @@ _ELLIPSIS = re.compile(
 # that ends a Latin word before a closing mark stays (“Why?”, 《Mamma Mia!》; not APP?怎么),
 # and so does a query string's ? after a Chinese path (item/云南?fromModule=lemma).
 _MARK = re.compile(
-    rf"(?<={_C})(?:[,;:!]|\?(?![A-Za-z_][\w.-]*=))"
+    rf"(?<={_C})(?:[,;:!]|\?{NOT_QUERY})"
     rf"|(?:[,;:]|(?<![A-Za-z])[?!]|[?!](?![”’」』》）]))(?={_C})"
 )
 # A run of ? and ! with Chinese on either side: all of it (什么?!? -> 什么？！？).
