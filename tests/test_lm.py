@@ -13,6 +13,9 @@ BETTER = [
     ("空談誤國", "空談塢國"),  # Traditional is folded to Simplified for lookups
     ("参考文献", "鍙傝€冩枃鐚"),
     ("解决新问题。看一看", "解决新问题??匆豢匆"),
+    ("3月18日", "3月18时"),  # a date or time unit in its place after a number
+    ("18日9时", "18日9日"),
+    ("2024年", "2024时"),
 ]
 
 

@@ -241,6 +241,10 @@ BY_NUMBERS = [
     "截至2023年12月",
     "一、加强安全生产工作。",
     "发布时间：2023-12-18",  # a field's label: the lost mark is ：
+    # a date's unit, with the unit before its number repaired first (not 18时)
+    "截止时间：2024年3月18日",
+    "发布时间：2024年1月2日 10:30",
+    "時間：2024年3月18日9時30分",
 ]
 
 

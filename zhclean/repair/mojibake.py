@@ -78,6 +78,7 @@ _KANA = re.compile("[\u3040-\u30ff]")
 _ASCII_ALNUM = re.compile("[0-9A-Za-z]")
 _ASCII_BEFORE = re.compile("[\x00-\x7f]*\\Z")
 _ASCII_AFTER = re.compile("[\x00-\x7f]*")
+_DATE_UNITS = frozenset("年月日时点分時點")
 
 # UTF-8 as a byte regex: maximal runs of well-formed characters (alternatives are disjoint).
 _UTF8_RUN = re.compile(
@@ -821,12 +822,16 @@ def _apply(
     gate: re.Pattern[str] | Callable[[str], object],
     relax: bool = False,
     telltale: re.Pattern[str] | None = None,
+    repaired_before: bool = False,
 ) -> list[Segment]:
     """Run `fixer` over every `find` region of the untouched segments; once it has repaired
     something in the line (the line is known damaged that way), again in relaxed mode.
 
     `telltale`: outside relaxed mode, regions where fewer than one character in
-    `_TELLTALE_SHARE` matches it are not handed to `fixer` (which would pass them over)."""
+    `_TELLTALE_SHARE` matches it are not handed to `fixer` (which would pass them over).
+    `repaired_before`: the line `fixer` sees holds what this pass repaired before the
+    region (a date's unit, 3月18鏃�); else the line as the pass found it, whose damage is
+    evidence for some fixers."""
     suspect = gate.search if isinstance(gate, re.Pattern) else gate
     if not any(spans is None and suspect(text) for text, spans, _ in segments):
         return segments
@@ -849,7 +854,11 @@ def _apply(
                     and len(telltale.findall(region)) * _TELLTALE_SHARE < len(region)
                 ):
                     continue
-                found = fixer(region, line, base + m.start(), relaxed)
+                if fixed and repaired_before:  # the text before as repaired so far
+                    done = "".join(t for t, _, _ in out) + text[pos : m.start()]
+                    found = fixer(region, done + line[base + m.start() :], len(done), relaxed)
+                else:
+                    found = fixer(region, line, base + m.start(), relaxed)
                 fixes = sorted(found, key=lambda f: f[0])
                 for s, e, new, unsure, fkind in fixes:
                     s, e = s + m.start(), e + m.start()
@@ -878,7 +887,11 @@ def _fix_utf8_as_gbk(region: str, line: str, offset: int, relaxed: bool) -> Iter
         data += bytes([HOLE])
         starts.append(len(data))
     # the ASCII beside the region (digits, marks) is context; the text beyond is damaged too
-    before = _ASCII_BEFORE.search(line, 0, offset).group()[-CONTEXT:]
+    before = _ASCII_BEFORE.search(line, 0, offset).group()
+    unit = offset - len(before) - 1
+    if before.isdigit() and unit >= 0 and line[unit] in _DATE_UNITS:
+        before = line[unit] + before  # a date's unit before the number (3月18鏃� -> 18日)
+    before = before[-CONTEXT:]
     rest = line[offset + end :]
     around = (
         before if offset else "\n",  # \n: the line's start
@@ -1231,7 +1244,9 @@ def _fix_gbk_as_big5_lost(region: str, line: str, offset: int, relaxed: bool) ->
 def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     a, b = _substitutions()
     segments: list[Segment] = [(line, None, None)]
-    segments = _apply(segments, _REGION_GBK, _fix_utf8_as_gbk, _utf8_gbk_suspect)
+    segments = _apply(
+        segments, _REGION_GBK, _fix_utf8_as_gbk, _utf8_gbk_suspect, repaired_before=True
+    )
     segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1, _GATE_LATIN1_UTF8, relax=True)
     segments = _apply(segments, _REGION_WEB_GBK, _fix_gbk_as_latin1, _GATE_LATIN1_GBK, relax=True)
     segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1_latin, _GATE_LATIN1_UTF8)
