@@ -401,6 +401,20 @@ def damage_big5_as_gbk(clean: str, rng: random.Random) -> str:
     return big5_as_gbk(clean, rng)[0]
 
 
+def big5_as_gbk_replace(clean: str, rng: random.Random) -> tuple[str, bool]:
+    text = _encode(clean, "big5").decode("gbk", errors="replace")
+    if "\ufffd" not in text:
+        raise NotApplicable("nothing was lost")
+    return text, True
+
+
+def damage_big5_as_gbk_lost(clean: str, rng: random.Random) -> str:
+    """Big5 read as GBK with bytes lost: `.decode("gbk", errors="replace")` (a Python
+    scraper told the page is GBK), which maps no user-defined area, so `年` (A6 7E)
+    reads as `\ufffd~` and the text after a lost byte is read one byte off."""
+    return big5_as_gbk_replace(clean, rng)[0]
+
+
 def gbk_as_big5(clean: str, rng: random.Random) -> tuple[str, bool]:
     text = _encode(clean, "gbk").decode("cp950", errors="replace")
     return text, "\ufffd" in text
@@ -591,6 +605,9 @@ CLASSES: tuple[DamageClass, ...] = (
     DamageClass("4c", "UTF-8 read as cp1252", utf8_as_cp1252, damage_utf8_as_cp1252, "hans"),
     DamageClass("4d", "double-encoded UTF-8", double_utf8, damage_double_utf8, "hans"),
     DamageClass("4e", "Big5 read as GBK", big5_as_gbk, damage_big5_as_gbk, "hant"),
+    DamageClass(
+        "4e�", "Big5 read as GBK, lost bytes", big5_as_gbk_replace, damage_big5_as_gbk_lost, "hant"
+    ),
     DamageClass("4f", "GBK read as Big5", gbk_as_big5, damage_gbk_as_big5, "hans"),
     DamageClass(
         "4g", "file: UTF-8 lines misread as GBK", file_detail, damage_file, "hans", is_file=True

@@ -254,7 +254,7 @@ def draw(cls: DamageClass, pools: dict[str, list[str]], seed: int, samples: int)
         except NotApplicable:
             continue
         if lost not in rows:
-            suffix = " (bytes lost)" if lost and cls.key not in ("4a�", "5") else ""
+            suffix = " (bytes lost)" if lost and cls.key not in ("4a�", "4e�", "5") else ""
             rows[lost] = Row(cls.key, cls.title + suffix, target_of(cls, lost))
         row = rows[lost]
         if len(row.samples) < samples:

@@ -80,6 +80,12 @@ def gbk_as_cp950_lossy(s: str) -> str:
     return s.encode("gbk").decode("cp950", errors="replace")
 
 
+def big5_as_gbk_lossy(s: str) -> str:
+    """Python's gbk maps no user-defined area: a Big5 lead there becomes U+FFFD, one
+    byte each, and the trail after it is read anew (年 = A6 7E -> `\ufffd~`)."""
+    return s.encode("big5").decode("gbk", errors="replace")
+
+
 def cp1252_web(data: bytes) -> str:
     """Windows-1252 as browsers read it: its five undefined bytes as Latin-1."""
     return "".join(bytes([b]).decode("cp1252", "replace").replace("\ufffd", chr(b)) for b in data)
@@ -318,6 +324,25 @@ def test_spans_are_offsets_in_the_returned_text() -> None:
     text, _, spans = fix_mojibake(damaged)
     assert text == f"{RULE}\nABC {REFERENCES}"
     assert [text[s:e] for s, e in spans] == ["考", "献"]
+
+
+@pytest.mark.parametrize(
+    ("clean", "chosen"),
+    [
+        ("發布日期：2024年3月18日", ["：", "年"]),  # ： = A1 47, 年 = A6 7E: leads lost
+        ("行政院今日召開院會，討論年度預算。", ["召", "，", "年度", "。"]),
+        # 工作 = A4 75 A7 40 loses both leads: picked together (one at a time, 「一 won,
+        # and 「 = A1 75 has no 」 after it)
+        ("組工幹部要努力工作。", ["工", "努力工作。"]),
+    ],
+)
+def test_big5_read_as_gbk_with_bytes_lost(clean: str, chosen: list[str]) -> None:
+    damaged = big5_as_gbk_lossy(clean)
+    text, counts, spans = fix_mojibake(damaged)
+    assert text == clean
+    assert counts["mojibake_big5_as_gbk"] == 1
+    assert [text[s:e] for s, e in spans] == chosen  # marked: chosen, not read
+    assert counts["mojibake_lost_bytes"] == sum(map(len, chosen))
 
 
 @pytest.mark.parametrize(

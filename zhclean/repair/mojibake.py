@@ -262,6 +262,14 @@ _FIELD_LABEL = re.compile(
 )
 """A field's label: the mark after it is `：`."""
 _CLOSING_MARKS = frozenset("，。、；：？！”’）》】」』")
+_PAIRS = dict(zip("“‘（《【「『〔", "”’）》】」』〕", strict=True))
+_PAIRED = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | {"—"}
+_UNPAIRED = 8.0
+"""Cost of a mark chosen for a lost character without its other half in the line (an
+opening mark with no closing one after it, a closing one with no opening one before it,
+a dash not doubled): `組「幹部` where 工 = A4 75 and 「 = A1 75."""
+JOINT_CHOICES = 12
+"""Candidates of each of two lost characters side by side that are tried together."""
 _NOT_OPENING = 3.0
 """Cost of a mark no line opens with, at a line's start (（2023年… not ，2023年…)."""
 _ENUMERATOR = 3.0
@@ -1122,31 +1130,35 @@ def _fix_gbk_as_big5(region: str, line: str, offset: int, relaxed: bool) -> Iter
 
 
 @cache
-def _cp950_char_bytes(c: str) -> bytes | None:
+def _char_bytes(c: str, codec: str) -> bytes | None:
+    """The bytes of `c` in `codec` (HOLE for U+FFFD, a byte the decoder replaced)."""
     if c == LOST:
         return bytes([HOLE])
     try:
-        return c.encode("cp950")
+        return c.encode(codec)
     except UnicodeEncodeError:
         return None
 
 
 @lru_cache(maxsize=4096)
-def _gbk_candidates(lead: int | None, trail: int | None, follow: int | None) -> tuple[str, ...]:
-    """Known GBK characters with these bytes (None: the byte a Big5 decoder replaced by
-    U+FFFD, so it is no Big5 pair with the byte after it, `follow` for the trail)."""
+def _hole_candidates(
+    codec: str, misread: str, lead: int | None, trail: int | None, follow: int | None
+) -> tuple[str, ...]:
+    """Known `codec` characters with these bytes (None: a byte the `misread` decoder
+    replaced by U+FFFD, so it is no `misread` pair with the byte after it, `follow` for
+    the trail)."""
     m = _model()
     found = []
     for a in [lead] if lead is not None else range(0x81, 0xFF):
-        if lead is None and trail is not None and _pair_ok(a, trail, "cp950"):
+        if lead is None and trail is not None and _pair_ok(a, trail, misread):
             continue
         for b in [trail] if trail is not None else range(0x80, 0xFF):
-            if trail is None and follow is not None and _pair_ok(b, follow, "cp950"):
+            if trail is None and follow is not None and _pair_ok(b, follow, misread):
                 continue
-            if lead is None and trail is None and _pair_ok(a, b, "cp950"):
+            if lead is None and trail is None and _pair_ok(a, b, misread):
                 continue
             try:
-                c = bytes((a, b)).decode("gbk")  # type: ignore[arg-type]
+                c = bytes((a, b)).decode(codec)  # type: ignore[arg-type]
             except UnicodeDecodeError:
                 continue
             if m.known(c) or c in _PUNCT_ORDER:
@@ -1155,33 +1167,69 @@ def _gbk_candidates(lead: int | None, trail: int | None, follow: int | None) -> 
     return tuple(found[:MAX_CANDIDATES])
 
 
+def _paired(chars: list[str], k: int, c: str) -> bool:
+    """Whether mark `c` at `k` has its other half in `chars`: the closing mark after an
+    opening one, the opening before a closing one, a dash beside a dash."""
+    if c == "—":
+        return "—" in chars[k - 1 : k] or "—" in chars[k + 1 : k + 2]
+    if c in _PAIRS:
+        return _PAIRS[c] in chars[k + 1 :]
+    opening = next(a for a, b in _PAIRS.items() if b == c)
+    return opening in chars[:k]
+
+
 def _choose(chars: list[str], options: dict[int, tuple[str, ...]], line_end: bool) -> None:
-    """Pick each position's character among `options` by the word model in context."""
+    """Pick each position's character among `options` by the word model in context; two
+    positions side by side are picked together, among the likeliest `JOINT_CHOICES` of
+    each (工作 = A4 75 A7 40 read as GBK loses both leads: one at a time, each is judged
+    beside the other's first guess and 「一 wins)."""
     m = _model()
     for k, opts in options.items():
         chars[k] = opts[0]
+
+    def bonus(c: str, k: int) -> float:
+        ends = line_end and k == len(chars) - 1
+        alone = c in _PAIRED and not _paired(chars, k, c)
+        return _TIE.get(c, 0.0) + (_END_MARKS.get(c, 0.0) if ends else 0.0) - alone * _UNPAIRED
+
     for _ in range(2):
         changed = False
         for k, opts in options.items():
             before = "".join(chars[max(0, k - CONTEXT) : k])
+            if k + 1 in options:  # with the next position
+                after = "".join(chars[k + 2 : k + 2 + CONTEXT])
+                pairs = [
+                    (a, b) for a in opts[:JOINT_CHOICES] for b in options[k + 1][:JOINT_CHOICES]
+                ]
+                if (chars[k], chars[k + 1]) not in pairs:
+                    pairs.append((chars[k], chars[k + 1]))
+                best = max(
+                    pairs,
+                    key=lambda ab: (
+                        m.score(before + ab[0] + ab[1] + after)
+                        + bonus(ab[0], k)
+                        + bonus(ab[1], k + 1)
+                    ),
+                )
+                if best != (chars[k], chars[k + 1]):
+                    chars[k], chars[k + 1] = best
+                    changed = True
+                continue
             after = "".join(chars[k + 1 : k + 1 + CONTEXT])
-            ends = line_end and k == len(chars) - 1
-
-            def score(c: str, before: str = before, after: str = after, ends: bool = ends) -> float:
-                bonus = _TIE.get(c, 0.0) + (_END_MARKS.get(c, 0.0) if ends else 0.0)
-                return m.score(before + c + after) + bonus
-
-            best = max(opts, key=score)
-            if best != chars[k]:
-                chars[k] = best
+            pick = max(opts, key=lambda c: m.score(before + c + after) + bonus(c, k))
+            if pick != chars[k]:
+                chars[k] = pick
                 changed = True
         if not changed:
             break
 
 
-def _gbk_with_holes(data: bytes, line_end: bool) -> tuple[str, list[int]] | None:
-    """GBK reading of `data` where HOLE is one byte a Big5 decoder replaced by U+FFFD (the
-    rest was read out of step after it): the text and the indices of chosen characters."""
+def _read_with_holes(
+    data: bytes, line_end: bool, codec: str, misread: str
+) -> tuple[str, list[int]] | None:
+    """`codec` reading of `data` where HOLE is one byte a `misread` decoder replaced by
+    U+FFFD (the rest was read out of step after it): the text and the indices of chosen
+    characters."""
     chars: list[str] = []
     options: dict[int, tuple[str, ...]] = {}
     i, n = 0, len(data)
@@ -1200,12 +1248,13 @@ def _gbk_with_holes(data: bytes, line_end: bool) -> tuple[str, list[int]] | None
         t = data[i + 1]
         if b != HOLE and t != HOLE:
             try:
-                chars.append(bytes((b, t)).decode("gbk"))
+                chars.append(bytes((b, t)).decode(codec))
             except UnicodeDecodeError:
                 return None
         else:
             follow = data[i + 2] if i + 2 < n and data[i + 2] != HOLE else None
-            opts = _gbk_candidates(None if b == HOLE else b, None if t == HOLE else t, follow)
+            lead, trail = None if b == HOLE else b, None if t == HOLE else t
+            opts = _hole_candidates(codec, misread, lead, trail, follow)
             options[len(chars)] = opts or (LOST,)
             chars.append(LOST)
         i += 2
@@ -1216,12 +1265,15 @@ def _gbk_with_holes(data: bytes, line_end: bool) -> tuple[str, list[int]] | None
 _REGION_BIG5_LOST = re.compile("[^\x00-\x20\x7f]+")
 
 
-def _fix_gbk_as_big5_lost(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
-    """GBK read as Big5 where the Big5 decoder replaced bytes by U+FFFD (and read on one byte
-    out of step): the Big5 bytes again, read as GBK, lost bytes chosen by the model."""
+def _fix_lost_pairs(
+    region: str, line: str, offset: int, codec: str, misread: str, kind: str
+) -> Iterator[tuple]:
+    """Text in `codec` read as `misread`, whose decoder replaced bytes by U+FFFD (and read
+    on one byte out of step): the `misread` bytes again, read as `codec`, lost bytes
+    chosen by the model."""
     if LOST not in region:
         return
-    pieces = [_cp950_char_bytes(c) for c in region]
+    pieces = [_char_bytes(c, misread) for c in region]
     k = 0
     while k < len(region):
         if pieces[k] is None:
@@ -1233,12 +1285,23 @@ def _fix_gbk_as_big5_lost(region: str, line: str, offset: int, relaxed: bool) ->
         damaged = region[k:j]
         if LOST in damaged and len(damaged) >= 2:
             ends = offset + j == len(line)
-            got = _gbk_with_holes(b"".join(pieces[k:j]), ends)  # type: ignore[arg-type]
+            got = _read_with_holes(b"".join(pieces[k:j]), ends, codec, misread)  # type: ignore[arg-type]
             if got is not None:
                 text, unsure = got
                 if _mostly_cjk(text, least=2) and _much_likelier(text, damaged):
-                    yield k, j, text, unsure, GBK_AS_BIG5
+                    yield k, j, text, unsure, kind
         k = j
+
+
+def _fix_gbk_as_big5_lost(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    """GBK read as Big5 (cp950) with bytes lost."""
+    yield from _fix_lost_pairs(region, line, offset, "gbk", "cp950", GBK_AS_BIG5)
+
+
+def _fix_big5_as_gbk_lost(region: str, line: str, offset: int, relaxed: bool) -> Iterator[tuple]:
+    """Big5 read as GBK with bytes lost (Python's `gbk` codec has no user-defined area:
+    `年` = A6 7E reads as `\ufffd~`)."""
+    yield from _fix_lost_pairs(region, line, offset, "cp950", "gbk", BIG5_AS_GBK)
 
 
 def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
@@ -1251,6 +1314,8 @@ def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     segments = _apply(segments, _REGION_WEB_GBK, _fix_gbk_as_latin1, _GATE_LATIN1_GBK, relax=True)
     segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1_latin, _GATE_LATIN1_UTF8)
     if a.gate is not None:
+        if LOST in line:
+            segments = _apply(segments, _REGION_BIG5_LOST, _fix_big5_as_gbk_lost, a.gate)
         segments = _apply(segments, a.region, _fix_big5_as_gbk, a.gate, True, a.gate)
     if b.gate is not None:
         if LOST in line:
