@@ -76,6 +76,17 @@ def test_in_a_hard_wrapped_file_the_wrap_joins_what_the_page_cut() -> None:
     assert "page_breaks" not in lines[0].repairs  # the wrap joined them
 
 
+def test_a_form_feed_after_the_page_number_does_not_stop_the_wrap() -> None:
+    # pdftotext ends each page with a form feed, glued to the next page's first line
+    paragraphs = [WHOLE + CUT + REST, REST + WHOLE + CUT + "的要求。"]
+    rows = [p[i : i + 24] for p in paragraphs for i in range(0, len(p), 24)]
+    rows.insert(7, "— 1 —")
+    rows[8] = "\f" + rows[8]
+    lines = clean_lines("\n".join(rows), "hans")
+    assert [line.text for line in lines] == paragraphs
+    assert lines[0].repairs["page_numbers"] == 1
+
+
 def test_years_counting_up_are_no_page_numbers() -> None:
     page = "\n".join([WHOLE, REST, WHOLE + REST, CUT + "的要求。", WHOLE])
     text = f"大事记\n{page}\n2021\n{page}\n2022\n{page}"

@@ -132,3 +132,45 @@ def test_a_wrapped_line_with_a_pdfs_stray_spaces_is_still_joined() -> None:
 
     assert not _is_verse("思想和行动统 一到党中央决策部署 上来，坚决贯彻落实党中央关于全面从严治")
     assert _is_verse("上联：春回大地千山秀 下联：日照神州万木荣 横批：万象更新")
+
+
+def _pdftotext(paragraph: str, measure: int = 28) -> list[str]:
+    """A paragraph of a page `measure` characters wide, indented two, as pdftotext
+    gives it: the indent dropped, so the first line is two characters short."""
+    lines = [paragraph[: measure - 2]]
+    rest = paragraph[measure - 2 :]
+    return lines + [rest[i : i + measure] for i in range(0, len(rest), measure)]
+
+
+SHORT_PARAGRAPHS = [
+    "为深入贯彻落实中央八项规定精神，持续加强机关作风建设，切实提高工作效率和服务水平，营造风清气正的"
+    "机关环境，现就有关事项通知如下。",
+    "一、严格工作纪律",
+    "全体干部职工要严格遵守上下班制度，不得迟到早退，因事外出须履行请假手续，严禁在工作时间从事与工作"
+    "无关的活动。",
+    "二、提高服务质量",
+    "要坚持首问负责制和限时办结制，对群众来电来访要热情接待、耐心解答，能当场办理的当场办理，不能当场"
+    "办理的要说明理由并告知办理时限。",
+]
+
+
+def test_first_lines_whose_indent_pdftotext_dropped_are_joined() -> None:
+    # a paragraph's first line is 26 characters of a 28-character measure: as many first
+    # lines as full ones, and the full ones too few alone to show the wrap
+    lines = [ln for p in SHORT_PARAGRAPHS for ln in (_pdftotext(p) if len(p) > 10 else [p])]
+    assert [len(ln) for ln in lines] == [26, 28, 10, 8, 26, 28, 8, 26, 28, 10]
+    text, joined = fix_hard_wraps("\n".join(lines))
+    assert text.split("\n") == SHORT_PARAGRAPHS
+    assert joined == len(lines) - len(SHORT_PARAGRAPHS) == 5
+
+
+def test_a_number_that_did_not_fit_on_the_line_runs_on() -> None:
+    # 确保全年城镇新增就业 ends the line a character short: 4.5 did not fit in one
+    first = "四是兜牢民生底线。加强重点群体就业帮扶，落实各项稳就"
+    second = "业政策，开展职业技能提升培训行动，确保全年城镇新增就业"
+    rest = "4.5万人以上，城镇登记失业率控制在4.5%以内，兜牢兜实民生底线，切实保障困难群众基本生活。"
+    assert (len(first), len(second)) == (26, 27)
+    lines = [first, second, *_wrapped(rest, width=56)]
+    lines += [*_pdftotext(SHORT_PARAGRAPHS[0]), *_pdftotext(SHORT_PARAGRAPHS[2])]
+    text, _ = fix_hard_wraps("\n".join(lines))
+    assert text.split("\n") == [first + second + rest, SHORT_PARAGRAPHS[0], SHORT_PARAGRAPHS[2]]

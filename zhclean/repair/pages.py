@@ -134,7 +134,8 @@ def fix_page_breaks(text: str) -> tuple[str, Counter[str]]:
     counts: Counter[str] = Counter(page_numbers=len(numbers), running_heads=len(headers))
     counts = +counts  # no zero counts
     numbers |= headers
-    join = wrap_width(lines) is None
+    width = wrap_width(lines)
+    join = width is None  # else the wrap joiner joins across the page end
     out: list[str] = []
     held: list[str] = []  # blank lines after a page number
     cut = False  # a page number was just taken out
@@ -152,6 +153,8 @@ def fix_page_breaks(text: str) -> tuple[str, Counter[str]]:
                 counts["page_breaks"] += 1
                 held, cut = [], False
                 continue
+        if cut and width is not None and out and gbk_width(out[-1].rstrip()) >= width - 1:
+            held = []  # the page's blank line (a form feed): the wrap runs on across it
         out += held
         out.append(line)
         held, cut = [], False

@@ -6,7 +6,10 @@ that each line would read as a paragraph of its own. The width is found where mo
 long lines stop at it and almost none goes past it; a line that reaches it runs on into the
 next unless the next one opens a paragraph (indented, when the file indents its
 paragraphs) or, in a file that does not indent, the line ends a sentence (a paragraph
-cut just after a sentence end then stays cut). The wrap cuts at a width, not between
+cut just after a sentence end then stays cut). Where a converter dropped the
+paragraphs' indent (pdftotext), a paragraph's first line stops that indent short of
+the width and runs on too; so does a line the next one's opening number or Latin word
+would not have fitted after. The wrap cuts at a width, not between
 words, so the lines are joined with nothing between them. A mark a word processor lets
 hang past the margin (`，` as the line's last character) does not count as past the
 width; lines of a table (columns aligned by spaces), a table of contents (a dot
@@ -31,6 +34,8 @@ _TABULAR = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S|\.{4,}|…{3,}|·{4,}|-{4,}"
 _VERSE_SPACE = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 VERSE_SPACES = 2  # phrases in a line of verse, at least
 VERSE_MIN = 4  # shortest phrase of verse (characters)
+LOST_INDENT = 4  # a paragraph's indent of two Chinese characters, dropped by a converter
+_LEADING_WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%:/_-]*")
 
 
 def _is_verse(line: str) -> bool:
@@ -74,11 +79,36 @@ def _wrap_width(all_sizes: list[tuple[int, int]]) -> int | None:
         return None
     counts = Counter(long)
     width = max(counts, key=lambda w: (counts[w] + counts[w - 1], w))
-    at = sum(1 for w, hang in sizes if width - 1 <= w - hang <= width or width - 1 <= w <= width)
+    wider = width + LOST_INDENT  # the commonest are first lines whose indent was lost
+    if counts[wider] + counts[wider - 1] and _fits(sizes, wider, long):
+        return wider
+    return width if _fits(sizes, width, long) else None
+
+
+def _fits(sizes: list[tuple[int, int]], width: int, long: list[int]) -> bool:
+    """Whether most long lines reach `width` (or, a paragraph's first line, stop one lost
+    indent short of it) and almost none passes it."""
+    at = sum(1 for w, hang in sizes if _full(w, hang, width) or _first(w, hang, width))
     over = sum(1 for w, hang in sizes if w - hang > width)
-    if at < MIN_WRAPPED or at * 2 < len(long) or over * 50 > len(sizes):
-        return None
-    return width
+    return at >= MIN_WRAPPED and at * 2 >= len(long) and over * 50 <= len(sizes)
+
+
+def _full(w: int, hang: int, width: int) -> bool:
+    """A line that reaches the wrap width (a hanging mark past it)."""
+    return width - 1 <= w - hang <= width or width - 1 <= w <= width
+
+
+def _first(w: int, hang: int, width: int) -> bool:
+    """A line a lost indent short of the wrap width: a paragraph's first line where the
+    converter dropped the indent (pdftotext: 26 characters of a 28-character measure)."""
+    return _full(w + LOST_INDENT, hang, width)
+
+
+def _no_room(prev_width: int, line: str, width: int) -> bool:
+    """Whether the word that opens `line` (digits or Latin) did not fit after a line of
+    `prev_width`: a layout moves it whole to the next line (…新增就业 / 4.5万人)."""
+    word = _LEADING_WORD.match(line)
+    return word is not None and prev_width + len(word.group()) > width
 
 
 def ends_sentence(line: str) -> bool:
@@ -101,10 +131,16 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
     indents = indented * 3 >= sum(1 for line in lines if line.strip())
     out = [lines[0]]
     joined = 0
-    for (prev_width, _), (width_here, _), line in zip(sizes, sizes[1:], lines[1:], strict=False):
+    starts = True  # the last line opened a paragraph
+    for (prev_width, hang), (width_here, _), line in zip(sizes, sizes[1:], lines[1:], strict=False):
         prev = out[-1].rstrip()
-        runs_on = (
+        full = (
             prev_width >= width - 1
+            or (starts and not indents and _first(prev_width, hang, width))
+            or _no_room(prev_width, line, width)
+        )
+        runs_on = (
+            full
             and width_here
             and (INDENT.match(line) is None if indents else not ends_sentence(prev))
         )
@@ -113,4 +149,5 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
             joined += 1
         else:
             out.append(line)
+        starts = not runs_on
     return "\n".join(out), joined
