@@ -87,6 +87,23 @@ def test_a_form_feed_after_the_page_number_does_not_stop_the_wrap() -> None:
     assert lines[0].repairs["page_numbers"] == 1
 
 
+def test_a_date_set_right_at_a_page_end_is_not_joined_to_the_next_page() -> None:
+    page = "\n".join(
+        [
+            WHOLE,
+            "附件：参会回执",
+            " " * 20 + "青山县安全生产委员会办公室",
+            " " * 30 + "2024年1月29日",
+            "",
+            " " * 40 + "— 1 —",
+            "\f附件",
+            "参会回执",
+        ]
+    )
+    lines = [line.text for line in clean_lines(page, "hans") if line.text]
+    assert lines[-3:] == ["2024年1月29日", "附件", "参会回执"]
+
+
 def test_years_counting_up_are_no_page_numbers() -> None:
     page = "\n".join([WHOLE, REST, WHOLE + REST, CUT + "的要求。", WHOLE])
     text = f"大事记\n{page}\n2021\n{page}\n2022\n{page}"

@@ -106,7 +106,7 @@ def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
 def _runs_on(before: str, after: str) -> bool:
     """Whether a page end cut a paragraph between these two lines."""
     return (
-        gbk_width(before.rstrip()) >= CUT_MIN_WIDTH
+        gbk_width(before.strip()) >= CUT_MIN_WIDTH  # not a short line set right (a date)
         and not ends_sentence(before.rstrip())
         and numbered_shape(before) is None  # a heading at the foot of the page
         and INDENT.match(after) is None

@@ -45,6 +45,12 @@ _MARK_SPACE = re.compile(
 )
 # A line of prose: it has sentence punctuation.
 _PROSE = re.compile("[，。；]")
+# A Chinese enumerator opening the line, and the space (Word's tab) after it: 一、 过去一年…
+_ENUMERATOR_SPACE = re.compile(
+    f"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)( +)(?=[{HAN}0-9])"
+)
+# A digit's space in a letter-spaced line (a justified PDF line: 2 0 2 3 年，新发展党员 3 7 名)
+_DIGIT_SPACE = re.compile(f"(?<=[0-9]) (?=[0-9{HAN}{CJK_PUNCT}])|(?<=[{HAN}{CJK_PUNCT}]) (?=[0-9])")
 # An office title right before the space: a byline's office and name (组织部长 李晓波).
 _OFFICE_BEFORE = re.compile(f"(?:{OFFICES})$")
 # A line's article or chapter number, parted from its text by a space by convention
@@ -159,7 +165,8 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     第一章 总则), after an office title (组织部长 李晓波), after the article number that
     opens a line (第一条 为了…) and inside a bracketed news byline (（记者 张三 通讯员 李四）).
     """
-    if " " not in text or not (_HAN_SPACE.search(text) or _MARK_SPACE.search(text)):
+    enumerator = _ENUMERATOR_SPACE.match(text) if " " in text else None
+    if " " not in text or not (_HAN_SPACE.search(text) or _MARK_SPACE.search(text) or enumerator):
         return text, Counter()
     bylines = (
         [m.span() for m in _BYLINE.finditer(text)] if "记者" in text or "通讯员" in text else []
@@ -196,6 +203,10 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     }
     if prose:  # a space between Han text and a Chinese mark: 干部的 “贴心娘家”
         drop.update(m.start() for m in _MARK_SPACE.finditer(text))
+    if spaced:
+        drop.update(m.start() for m in _DIGIT_SPACE.finditer(text))
+    if enumerator:
+        drop.update(range(*enumerator.span(1)))
     if not drop:
         return text, Counter()
     text = "".join(c for i, c in enumerate(text) if i not in drop)
