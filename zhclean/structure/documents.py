@@ -44,8 +44,9 @@ stripped). Rules, in the order they apply:
    fields not counted): the title is the first line when it is short (or long and
    ending with its kind of document, `…的通知`), has no `。` and no sentence-final
    punctuation at its end (`？`/`！` only with a line of fields under it), and is no
-   numbered heading; a title wrapped over two lines is joined (a `《` left open, or
-   `关于…` then `…的意见`). Above it may stand a government information-disclosure
+   numbered heading; a title wrapped over two lines is joined (a `《` left open,
+   `…关于…` then `…的意见`, a line that only notes its years, `（2024—2026年）`, or
+   one that joins a second subject, `和2024年工作打算`). Above it may stand a government information-disclosure
    record (`索引号：`, `文号：`, `发布机构：`, `成文日期：`, `名称：`…), a red-header
    masthead (`中共某某市委组织部文件`) and document number (`某组发〔2022〕12号`), or,
    over a title with its fields or date under it, a column's name (`工作动态`), the site's
@@ -710,6 +711,12 @@ _NUMBERED = re.compile(
 _TITLE_BAD_END = "。！？；：，、…!?;:,"  # punctuation a title never ends with
 _NOT_TITLE_LINE = re.compile("[：:，,；;]")  # in no line of a title set on two lines
 TWO_LINE_TITLE_MIN = 6  # shortest second line of a title set on two lines
+# A title's second line that only notes its years or its standing: （2024—2026年）, （试行）
+_TITLE_NOTE = re.compile(
+    r"^[（(](?:\d{4}\s*[—–\-－~至]\s*\d{4}年?|\d{4}年度?|试行|暂行|征求意见稿|修订|草案)[）)]$"
+)
+# A title's second line that joins a second subject to the first: 和2024年工作打算
+_JOINT_TAIL = re.compile(f"^[和及暨与].{{2,20}}(?:{_KIND_END.pattern}|打算|安排|思路|展望)")
 # Sentence-final punctuation, which no metadata line holds
 _SENTENCE_END = re.compile("[。！？]")
 
@@ -1068,19 +1075,25 @@ def _office_byline(line: str) -> str | None:
 
 def _join_wrapped_title(lines: list[str], i: int = 0) -> None:
     """Join a title wrapped over lines i and i + 1 (in place): the first leaves a 《
-    open that the second closes, or opens with 关于 where the second ends with the
-    document's kind (关于进一步加强…\n…工作的意见)."""
+    open that the second closes, or holds 关于 where the second ends with the
+    document's kind (关于进一步加强…\n…工作的意见), or the second only notes the
+    title's years or standing (（2024—2026年）) or joins a second subject to it
+    (和2024年工作打算)."""
     if len(lines) < i + 3:
         return
     first, second = lines[i], lines[i + 1]
     joined = first + second
     opened = first.count("《") > first.count("》") and second.count("》") > second.count("《")
     kind_after = (
-        first.startswith("关于") and not _KIND_END.search(first) and _KIND_END.search(second)
-    )
+        "关于" in first[:20] and not _KIND_END.search(first) and _KIND_END.search(second)
+    )  # 江州市人民政府办公室关于印发 / 《…》的通知
+    noted = _TITLE_NOTE.match(second) is not None  # …实施方案 / （2024—2026年）
+    joint = _JOINT_TAIL.match(second) is not None  # …2023年工作总结 / 和2024年工作打算
     if _SUBTITLE.match(second):  # ——在…上的讲话
         return
-    if (opened or kind_after) and _is_title(joined) and _is_title(first) and _is_title(second):
+    wrapped = (opened or kind_after) and _is_title(first) and _is_title(second)
+    noted_on = (noted or joint) and not _NOT_TITLE_LINE.search(joined)
+    if (wrapped or noted_on) and _is_title(joined):
         lines[i : i + 2] = [joined]
     elif (
         _OCCASION.match(lines[i + 2])
