@@ -46,9 +46,10 @@ stripped). Rules, in the order they apply:
    punctuation at its end (`？`/`！` only with a line of fields under it), and is no
    numbered heading; a title wrapped over two lines is joined (a `《` left open,
    `…关于…` then `…的意见`, a line that only notes its years, `（2024—2026年）`, or
-   one that joins a second subject, `和2024年工作打算`). Above it may stand a government information-disclosure
-   record (`索引号：`, `文号：`, `发布机构：`, `成文日期：`, `名称：`…), a red-header
-   masthead (`中共某某市委组织部文件`) and document number (`某组发〔2022〕12号`), or,
+   one that joins a second subject, `和2024年工作打算`). Above it may stand a
+   government information-disclosure record (`索引号：`, `文号：`, `发布机构：`,
+   `成文日期：`, `名称：`…), a red-header masthead (`中共某某市委组织部文件`) and
+   document number (`某组发〔2022〕12号`), or,
    over a title with its fields or date under it, a column's name (`工作动态`), the site's
    name (`某某县人民政府网`, with a place or a party or government body in it) or the
    page's saved title (`标题_站点`); a display title set on two lines over a speech's
