@@ -1537,6 +1537,22 @@ def test_a_title_wrapped_under_a_masthead() -> None:
     assert doc.lines == [P]
 
 
+def test_an_issuer_and_date_under_the_title() -> None:
+    # a statistical bulletin: the bureau, then the date, each on a line of its own
+    lines = ["东湖区2023年国民经济和社会发展统计公报", "东湖区统计局", "2024年3月28日", P]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.published_at, doc.lines) == (lines[0], datetime(2024, 3, 28), [P])
+    assert doc.extra["author_unit"] == "东湖区统计局"
+
+
+def test_minutes_number_and_issuer_with_date_on_one_line() -> None:
+    lines = ["县政府第十二次常务会议纪要", "〔2024〕12号", "青山县人民政府办公室 2024年4月8日", P]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.published_at, doc.lines) == (lines[0], datetime(2024, 4, 8), [P])
+    assert doc.extra["document_number"] == "〔2024〕12号"
+    assert doc.extra["author_unit"] == "青山县人民政府办公室"
+
+
 def test_a_last_sentence_that_names_a_printing_date_is_body() -> None:
     lines = [
         "关于印发实施方案的说明",

@@ -501,7 +501,7 @@ _MASTHEAD = re.compile(
 )
 # A document number: "某组发〔2022〕12号", with its signer in a report to a superior
 _DOCUMENT_NUMBER = re.compile(
-    r"^(?P<number>[^\s，。：:]{1,20}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号)"
+    r"^(?P<number>[^\s，。：:]{0,20}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号)"
     r"(?:\s+签发人[：:]\s*(?P<signer>\S{2,4}))?$"
 )
 # The office signing a document, on the line above its date: "中共某某县委办公室"
@@ -525,6 +525,8 @@ _OFFICE_NAME = re.compile(
            "研究室")
     + "$"
 )  # fmt: skip
+# An issuer and its date on one line: "青山县人民政府办公室　　2024年4月8日"
+_UNIT_DATE = re.compile(rf"^(?P<unit>\S{{2,30}})\s+(?P<date>{_ANY_DATE.pattern})$")
 # An attachment's heading after a notice's signature: "附件", "附件1：…", "附件二"
 _ATTACHMENT = re.compile(rf"^{_any('附件')}(?:\s*[0-9{_CN_DIGITS}]{{1,3}})?(?:\s*[：:].*)?$")
 # A signature on one line: the issuing office, spaces, the date
@@ -1215,10 +1217,17 @@ def _header_line(line: str, draft: DocumentDraft, after: list[str] | None = None
         and not _NUMBERED.match(line)
         and not line.startswith(("各", "全", "我", "本", "关于"))
         and after
-        and len(after[0]) > UNIT_BYLINE_MAX_LEN
-        and _SENTENCE_END.search(after[0])
-    ):  # 县委政策研究室, over the first paragraph: a unit's byline names no person
+        and (_opens_body(after[0]) or (_DATE_LINE.match(after[0]) and _opens_body(after[1:])))
+    ):  # 县委政策研究室, over the first paragraph (or its date): a unit's byline, no person
         _add_extra(draft, "author_unit", line)
+        return "metadata_line"
+    if (
+        (m := _UNIT_DATE.match(line))
+        and _OFFICE_NAME.match(m["unit"])
+        and (when := _datetime(_DATE_LINE.match(m["date"]))) is not None
+    ):  # 青山县人民政府办公室　　2024年4月8日: the issuer and its date on one line
+        _add_extra(draft, "author_unit", m["unit"])
+        draft.published_at = draft.published_at or when
         return "metadata_line"
     if m := _PEN_BYLINE.match(line):
         draft.author = draft.author or m["name"]
@@ -1357,6 +1366,12 @@ def _is_long_title(line: str) -> bool:
         and _KIND_END.search(line) is not None
         and not any(mark in line for mark in "，；,;")
     )
+
+
+def _opens_body(lines: str | list[str]) -> bool:
+    """Whether a line (the first of `lines`) is a paragraph: long, with a sentence end."""
+    line = lines if isinstance(lines, str) else (lines[0] if lines else "")
+    return len(line) > UNIT_BYLINE_MAX_LEN and _SENTENCE_END.search(line) is not None
 
 
 def _is_title(line: str) -> bool:
