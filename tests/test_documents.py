@@ -1553,6 +1553,29 @@ def test_minutes_number_and_issuer_with_date_on_one_line() -> None:
     assert doc.extra["author_unit"] == "青山县人民政府办公室"
 
 
+def test_a_table_of_contents_goes_and_its_headings_stay_in_the_body() -> None:
+    lines = [
+        "江州市物业管理条例",
+        "目　　录",
+        "第一章　总则……………………1",
+        "第二章　业主大会………………3",
+        "第一章　总则",
+        "第一条　为了规范物业管理活动，维护业主的合法权益，制定本条例。",
+        "第二章　业主大会",
+        "第二条　一个物业管理区域成立一个业主大会。",
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.lines == lines[4:]
+    assert doc.removed["table_of_contents"] == 3
+
+
+def test_a_contents_line_whose_entries_do_not_recur_stays() -> None:
+    lines = ["工作简报", "目录", "本期要闻", "工作动态", P]
+    (doc,) = split_documents("\n".join(lines))
+    assert doc.lines == lines[1:]
+    assert "table_of_contents" not in doc.removed
+
+
 def test_a_last_sentence_that_names_a_printing_date_is_body() -> None:
     lines = [
         "关于印发实施方案的说明",

@@ -525,6 +525,12 @@ _OFFICE_NAME = re.compile(
            "研究室")
     + "$"
 )  # fmt: skip
+# A table of contents' heading, and its entries' dot leaders and page numbers
+_CONTENTS = re.compile(r"^目[\s\u3000]*录[：:]?$")
+_LEADER = re.compile(r"(?:[.·…．]{2,}|[\s\u3000]+)[\s\u3000]*\d{1,4}$")
+_SPACES_ANYWHERE = re.compile(r"[\s\u3000]+")
+CONTENTS_MIN = 2  # fewest entries found again in the body that make a table of contents
+CONTENTS_ENTRY_MAX = 40  # longest entry (characters)
 # An issuer and its date on one line: "青山县人民政府办公室　　2024年4月8日"
 _UNIT_DATE = re.compile(rf"^(?P<unit>\S{{2,30}})\s+(?P<date>{_ANY_DATE.pattern})$")
 # An attachment's heading after a notice's signature: "附件", "附件1：…", "附件二"
@@ -856,6 +862,7 @@ def _build(
     for i in range(_reading_list_start(lines, kinds), len(lines)):
         kinds[i] = kinds[i] or "recommended_reading"
     _mark_footer_rows(lines, kinds)
+    _mark_contents(lines, kinds)
     kept = []
     for line, kind in zip(lines, kinds, strict=True):
         if kind is None:
@@ -866,6 +873,34 @@ def _build(
     end = _read_trailer(kept, start, draft)
     draft.lines = kept[start:end]
     return draft
+
+
+def _mark_contents(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark a table of contents (in place): a 目录 line and the entries under it that
+    stand again further down as the body's headings (their dot leaders and page numbers
+    aside); at least `CONTENTS_MIN` of them, else nothing."""
+    at = next(
+        (i for i, line in enumerate(lines) if kinds[i] is None and _CONTENTS.match(line)), None
+    )
+    if at is None:
+        return
+    entries = []
+    for j in range(at + 1, len(lines)):
+        entry = _entry(lines[j])
+        if not entry or len(entry) > CONTENTS_ENTRY_MAX:
+            break
+        later = {_entry(line) for line in lines[j + 1 :]}
+        if entry not in later:
+            break
+        entries.append(j)
+    if len(entries) >= CONTENTS_MIN:
+        for j in (at, *entries):
+            kinds[j] = "table_of_contents"
+
+
+def _entry(line: str) -> str:
+    """A line as a table of contents lists it: no spaces, dot leader or page number."""
+    return _SPACES_ANYWHERE.sub("", _LEADER.sub("", line))
 
 
 def _mark_footer_rows(lines: list[str], kinds: list[str | None]) -> None:
