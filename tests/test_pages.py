@@ -50,6 +50,15 @@ def test_bare_numbers_counting_up_a_page_apart_are_page_numbers() -> None:
     )
 
 
+def test_the_last_page_number_may_follow_a_short_page() -> None:
+    page = "\n".join([WHOLE, REST, WHOLE + REST, CUT + "的要求。", WHOLE])
+    text = f"{page}\n1\n{WHOLE}\n本方案自印发之日起实施。\n2\n"  # a signature's page
+    assert fix_page_breaks(text) == (
+        f"{page}\n{WHOLE}\n本方案自印发之日起实施。\n",
+        {"page_numbers": 2},
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -102,6 +111,23 @@ def test_a_date_set_right_at_a_page_end_is_not_joined_to_the_next_page() -> None
     )
     lines = [line.text for line in clean_lines(page, "hans") if line.text]
     assert lines[-3:] == ["2024年1月29日", "附件", "参会回执"]
+
+
+def test_an_indented_line_cut_by_the_page_end_is_joined() -> None:
+    # eighteen characters after a four-space indent: the indent counts toward its width
+    before, after = (
+        "可以看到，在这套丛书内聚集了海内外有广",
+        "泛影响的四川籍中青年学者，他们对中国传统文化有深入的挖掘。",
+    )
+    page = f"    {before}\n\n- 2 -\n\n{after}"
+    assert [line.text for line in clean_lines(page, "hans") if line.text] == [before + after]
+
+
+def test_blank_lines_around_the_number_do_not_stop_the_wrap() -> None:
+    paragraphs = [WHOLE + CUT + REST, REST + WHOLE + CUT + "的要求。"]
+    rows = [p[i : i + 24] for p in paragraphs for i in range(0, len(p), 24)]
+    rows[7:7] = ["", "— 1 —", "\f"]
+    assert [line.text for line in clean_lines("\n".join(rows), "hans")] == paragraphs
 
 
 def test_years_counting_up_are_no_page_numbers() -> None:

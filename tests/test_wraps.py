@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from zhclean.pipeline import Config, process_data
-from zhclean.repair.wraps import fix_hard_wraps
+from zhclean.repair.wraps import fix_hard_wraps, wrap_width
 
 PARAGRAPHS = [
     "为进一步加强基层党建工作，现就有关事项通知如下。坚持以习近平新时代中国特色社会主义思想为"
@@ -174,3 +174,65 @@ def test_a_number_that_did_not_fit_on_the_line_runs_on() -> None:
     lines += [*_pdftotext(SHORT_PARAGRAPHS[0]), *_pdftotext(SHORT_PARAGRAPHS[2])]
     text, _ = fix_hard_wraps("\n".join(lines))
     assert text.split("\n") == [first + second + rest, SHORT_PARAGRAPHS[0], SHORT_PARAGRAPHS[2]]
+
+
+def test_one_line_hanging_past_the_width_does_not_move_it() -> None:
+    # Word lets 。” hang: one line four bytes over among sixty does not make the width 60
+    lines = [ln for _ in range(6) for p in PARAGRAPHS for ln in _wrapped(p, width=56)]
+    over = next(k for k, ln in enumerate(lines) if len(ln.encode("gbk")) == 56)
+    lines[over] += "。”"
+    assert len(lines) >= 50 and wrap_width(lines) == 56
+
+
+def test_a_title_as_wide_as_a_first_line_does_not_run_into_the_next_paragraph() -> None:
+    title = "关于进一步加强和改进新形势下基层党组织建设工作的实施"  # 26, like a first line
+    lines = [title, *_pdftotext(SHORT_PARAGRAPHS[0]), *_pdftotext(SHORT_PARAGRAPHS[2])]
+    lines += [*_pdftotext(SHORT_PARAGRAPHS[4])]
+    assert len(title) == 26
+    text, _ = fix_hard_wraps("\n".join(lines))
+    assert text.split("\n") == [
+        title,
+        SHORT_PARAGRAPHS[0],
+        SHORT_PARAGRAPHS[2],
+        SHORT_PARAGRAPHS[4],
+    ]
+
+
+def test_items_ending_in_a_semicolon_or_before_a_numbered_one_stay_apart() -> None:
+    items = [
+        "（一）在架空电力线路保护区内进行可能危及电力设施安全的作业活动；",  # 26 + ；
+        "（二）在电力电缆线路保护区内堆放垃圾、矿渣、易燃易爆及有害",  # 26 wide
+        "（三）在杆塔内或杆塔与拉线之间修筑道路或者堆放物品。",
+    ]
+    lines = [*_pdftotext(SHORT_PARAGRAPHS[0]), *_pdftotext(SHORT_PARAGRAPHS[2]), *items]
+    text, _ = fix_hard_wraps("\n".join(lines))
+    assert text.split("\n")[-3:] == items
+
+
+def test_latin_words_wrapped_whole_keep_their_space() -> None:
+    # a paragraph's first line, 52 wide like the Chinese ones, ends with a whole word
+    english = [
+        "This paper studies the way to repair damaged Chinese",
+        "text extracted from PDF files and web pages, proposing",
+        "a pipeline.",
+    ]
+    chinese = [SHORT_PARAGRAPHS[k] for k in (0, 2, 4)]
+    lines = [ln for p in chinese for ln in _pdftotext(p)] + english
+    text, _ = fix_hard_wraps("\n".join(lines))
+    # the first line runs on with a space; a ragged Latin line is no sure wrap: it stays
+    assert text.split("\n") == [*chinese, " ".join(english[:2]), english[2]]
+
+
+def test_a_list_of_headlines_is_not_wrapped_text() -> None:
+    headlines = [
+        "新春佳节临近全国各地充满了喜庆祥和的气氛（附图片3张）",
+        "世纪情感（诗歌）",
+        "坚持专卖控制总量推动烟草行业健康发展取得新的成效",
+        "江州市召开全市组织工作会议部署今年重点任务",
+        "东湖区扎实推进基层党建工作提质增效取得明显成效",
+        "青山县开展“党员进社区”志愿服务活动受到群众欢迎",
+        "湖西街道举办社区干部培训班提升基层治理能力",
+        "市委组织部召开党员教育工作座谈会",
+    ]
+    assert wrap_width(headlines) is None
+    assert fix_hard_wraps("\n".join(headlines)) == ("\n".join(headlines), 0)

@@ -35,6 +35,7 @@ MARKER_HEADING_MAX = 30  # longest heading under a section's number (01 / 强化
 CUT_MIN_WIDTH = 40  # narrowest line (GBK bytes) taken as cut by a page end
 HEAD_REACH = 2  # lines of text between a page number and a running head, at most
 HEAD_CHARS = 40  # longest running head (characters)
+INDENT_MAX = 8  # widest leading space of an indent (bytes: four, or two full-width spaces)
 HEAD_PAGES = 3  # fewest page ends a running head stands at (a form's heading may repeat twice)
 # In no running head: a sentence's marks, a field's colon (填报单位（盖章）：), an attachment's
 # heading (附件2)
@@ -42,9 +43,11 @@ _NO_HEAD = re.compile(r"[，。；！？：:]|^附件")
 
 
 def _bare_numbers(lines: list[str]) -> set[int]:
-    """Lines that are bare numbers counting up one by one, a page of text apart."""
+    """Lines that are bare numbers counting up one by one, a page of text apart (the
+    last, ending the text, after a page that may be short)."""
     found: list[tuple[int, int]] = []  # (line, number)
     chars = 0
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     for i, line in enumerate(lines):
         m = _BARE.fullmatch(line.strip())
         if m is None:
@@ -53,7 +56,8 @@ def _bare_numbers(lines: list[str]) -> set[int]:
         number = int(m.group(1))
         if number >= MAX_PAGE:  # a year (2021, 2022 in a chronicle), not a page
             return set()
-        if found and (number != found[-1][1] + 1 or chars < PAGE_CHARS):
+        short = chars < PAGE_CHARS and i != last  # the last page may be short
+        if found and (number != found[-1][1] + 1 or short):
             return set()
         if not found and chars < PAGE_CHARS:  # no page of text above the first
             return set()
@@ -106,12 +110,20 @@ def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
 def _runs_on(before: str, after: str) -> bool:
     """Whether a page end cut a paragraph between these two lines."""
     return (
-        gbk_width(before.strip()) >= CUT_MIN_WIDTH  # not a short line set right (a date)
+        gbk_width(_set_text(before)) >= CUT_MIN_WIDTH
         and not ends_sentence(before.rstrip())
         and numbered_shape(before) is None  # a heading at the foot of the page
         and INDENT.match(after) is None
         and numbering(after) is None
     )
+
+
+def _set_text(line: str) -> str:
+    """`line` without trailing spaces, and without the leading ones where they set it
+    right (a signature's date) rather than indent it (two characters at most)."""
+    text = line.rstrip()
+    lead = text[: len(text) - len(text.lstrip())]
+    return text.lstrip() if gbk_width(lead) > INDENT_MAX else text
 
 
 def _join(before: str, after: str) -> str:
@@ -153,8 +165,12 @@ def fix_page_breaks(text: str) -> tuple[str, Counter[str]]:
                 counts["page_breaks"] += 1
                 held, cut = [], False
                 continue
-        if cut and width is not None and out and gbk_width(out[-1].rstrip()) >= width - 1:
-            held = []  # the page's blank line (a form feed): the wrap runs on across it
+        if cut and width is not None:  # the page's blank lines (a form feed), if the
+            last = len(out)  # line before reaches the width: the wrap runs on across them
+            while last and not out[last - 1].strip():
+                last -= 1
+            if last and gbk_width(out[last - 1].rstrip()) >= width - 1:
+                out, held = out[:last], []
         out += held
         out.append(line)
         held, cut = [], False

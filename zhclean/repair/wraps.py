@@ -7,9 +7,10 @@ long lines stop at it and almost none goes past it; a line that reaches it runs 
 next unless the next one opens a paragraph (indented, when the file indents its
 paragraphs) or, in a file that does not indent, the line ends a sentence (a paragraph
 cut just after a sentence end then stays cut). Where a converter dropped the
-paragraphs' indent (pdftotext), a paragraph's first line stops that indent short of
-the width and runs on too; so does a line the next one's opening number or Latin word
-would not have fitted after. The wrap cuts at a width, not between
+paragraphs' indent (pdftotext), most first lines stop that indent short of the width:
+such a line runs on too, into a fuller line or a paragraph's last; so does Chinese text
+the next line's opening number or Latin word would not have fitted after. The wrap cuts
+at a width, not between
 words, so the lines are joined with nothing between them. A mark a word processor lets
 hang past the margin (`，` as the line's last character) does not count as past the
 width; lines of a table (columns aligned by spaces), a table of contents (a dot
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
+from zhclean.structure.sections import numbering
 
 MIN_WIDTH = 40  # narrowest wrap width taken (bytes, a Chinese character counting two)
 MIN_WRAPPED = 5  # fewest lines at the width that show a wrap
@@ -35,6 +38,7 @@ _VERSE_SPACE = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 VERSE_SPACES = 2  # phrases in a line of verse, at least
 VERSE_MIN = 4  # shortest phrase of verse (characters)
 LOST_INDENT = 4  # a paragraph's indent of two Chinese characters, dropped by a converter
+LOST_INDENT_MIN = 2  # fewest paragraphs' first lines that show a lost indent
 _LEADING_WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%:/_-]*")
 
 
@@ -68,29 +72,74 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width the lines were cut at, or None: the commonest width of the long lines
     (with one less: a two-byte character does not fit in the last byte), reached by
     most of them and passed by almost none (a mark hanging past it, as word processors
-    let `，。` do, does not count)."""
-    return _wrap_width(list(map(_size, lines)))
+    let `，。` do, does not count); or the width of a converter that dropped the
+    paragraphs' indent (`_layout`)."""
+    return _layout(lines, list(map(_size, lines)))[0]
 
 
-def _wrap_width(all_sizes: list[tuple[int, int]]) -> int | None:
-    sizes = [size for size in all_sizes if size[0]]
+def _layout(lines: list[str], sizes: list[tuple[int, int]]) -> tuple[int | None, bool]:
+    """(wrap width or None, whether paragraphs' first lines stop a lost indent short)."""
     long = [w for w, _ in sizes if w >= MIN_WIDTH]
     if len(long) < MIN_WRAPPED:
-        return None
+        return None, False
     counts = Counter(long)
     width = max(counts, key=lambda w: (counts[w] + counts[w - 1], w))
-    wider = width + LOST_INDENT  # the commonest are first lines whose indent was lost
-    if counts[wider] + counts[wider - 1] and _fits(sizes, wider, long):
-        return wider
-    return width if _fits(sizes, width, long) else None
+    openers = _openers(lines, sizes)
+    if _fits(sizes, width, long):
+        return width, _lost_indent(lines, sizes, openers, width)
+    # too few full lines alone: with paragraphs' first lines whose indent was lost
+    # (short paragraphs from pdftotext), as common as the full ones or more
+    for measure in (width, width + LOST_INDENT):
+        if _lost_indent(lines, sizes, openers, measure) and _fits(sizes, measure, long, openers):
+            return measure, True
+    return None, False
 
 
-def _fits(sizes: list[tuple[int, int]], width: int, long: list[int]) -> bool:
-    """Whether most long lines reach `width` (or, a paragraph's first line, stop one lost
-    indent short of it) and almost none passes it."""
-    at = sum(1 for w, hang in sizes if _full(w, hang, width) or _first(w, hang, width))
+def _fits(
+    sizes: list[tuple[int, int]], width: int, long: list[int], openers: set[int] | None = None
+) -> bool:
+    """Whether most long lines reach `width` (with `openers`, paragraphs' first lines
+    one lost indent short of it count too) and almost none passes it."""
+    at = sum(1 for w, hang in sizes if _full(w, hang, width))
+    if openers is not None:
+        at += sum(1 for k in openers if _first(*sizes[k], width))
     over = sum(1 for w, hang in sizes if w - hang > width)
     return at >= MIN_WRAPPED and at * 2 >= len(long) and over * 50 <= len(sizes)
+
+
+def _openers(lines: list[str], sizes: list[tuple[int, int]]) -> set[int]:
+    """Lines that open a paragraph by what stands before them: the file's start or its
+    first line (a title), a blank line, a sentence's end or a numbered heading (not a
+    line that merely is short: a list of headlines is no wrapped text)."""
+    found = set()
+    for k in range(len(lines)):
+        prev = lines[k - 1].strip() if k > 1 else ""  # (the first line: a title)
+        if sizes[k][0] and (not prev or ends_sentence(prev) or numbering(prev) is not None):
+            found.add(k)
+    return found
+
+
+def _lost_indent(
+    lines: list[str], sizes: list[tuple[int, int]], openers: set[int], width: int
+) -> bool:
+    """Whether the paragraphs' first lines stop a lost indent short of `width`, each
+    going on in a fuller line (as many of the long ones as not, and two at least):
+    pdftotext dropped the indent."""
+    long = [k for k in openers if sizes[k][0] >= MIN_WIDTH]
+    first = sum(
+        1
+        for k in long
+        if _first(*sizes[k], width) and k + 1 < len(lines) and _goes_on(lines, sizes, k, width)
+    )
+    return first >= LOST_INDENT_MIN and first * 2 >= len(long)
+
+
+def _goes_on(lines: list[str], sizes: list[tuple[int, int]], k: int, width: int) -> bool:
+    """Whether line k + 1 can carry on a first line k: fuller than a first line, or the
+    paragraph's last (a sentence's end)."""
+    return sizes[k + 1][0] > width - LOST_INDENT or (
+        sizes[k + 1][0] > 0 and ends_sentence(lines[k + 1].rstrip())
+    )
 
 
 def _full(w: int, hang: int, width: int) -> bool:
@@ -104,11 +153,11 @@ def _first(w: int, hang: int, width: int) -> bool:
     return _full(w + LOST_INDENT, hang, width)
 
 
-def _no_room(prev_width: int, line: str, width: int) -> bool:
-    """Whether the word that opens `line` (digits or Latin) did not fit after a line of
-    `prev_width`: a layout moves it whole to the next line (…新增就业 / 4.5万人)."""
+def _no_room(prev: str, prev_width: int, line: str, width: int) -> bool:
+    """Whether the word that opens `line` (digits or Latin) did not fit after Chinese
+    text of `prev_width`: a layout moves it whole to the next line (…新增就业 / 4.5万人)."""
     word = _LEADING_WORD.match(line)
-    return word is not None and prev_width + len(word.group()) > width
+    return word is not None and prev[-1:] >= "\u3000" and prev_width + len(word.group()) > width
 
 
 def ends_sentence(line: str) -> bool:
@@ -124,7 +173,7 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
     if len(lines) < MIN_WRAPPED:
         return text, 0
     sizes = list(map(_size, lines))
-    width = _wrap_width(sizes)
+    width, lost_indent = _layout(lines, sizes)
     if width is None:
         return text, 0
     indented = sum(bool(INDENT.match(line)) for line in lines if line.strip())
@@ -132,12 +181,19 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
     out = [lines[0]]
     joined = 0
     starts = True  # the last line opened a paragraph
-    for (prev_width, hang), (width_here, _), line in zip(sizes, sizes[1:], lines[1:], strict=False):
+    for k, ((prev_width, hang), (width_here, _), line) in enumerate(
+        zip(sizes, sizes[1:], lines[1:], strict=False)
+    ):  # line k (the previous) and line k + 1
         prev = out[-1].rstrip()
-        full = (
-            prev_width >= width - 1
-            or (starts and not indents and _first(prev_width, hang, width))
-            or _no_room(prev_width, line, width)
+        # a first line short by its lost indent (into a fuller line or a paragraph's last,
+        # not into another first line: two short lines running are a title and a
+        # paragraph), or one the next word did not fit after, runs on only into a line
+        # that opens no numbered item (（二）…), after no ；
+        first = starts and lost_indent and not indents and _first(prev_width, hang, width)
+        first = first and _goes_on(lines, sizes, k, width)
+        short = first or _no_room(prev, prev_width, line, width)
+        full = prev_width >= width - 1 or (
+            short and numbering(line) is None and not prev.endswith("；")
         )
         runs_on = (
             full
@@ -145,7 +201,16 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
             and (INDENT.match(line) is None if indents else not ends_sentence(prev))
         )
         if runs_on:  # cut at a width, not at a space: nothing to put between
-            out[-1] = prev + line
+            # (but a Latin word wrapped whole: it would not have fit after a space)
+            latin = prev[-1:].isascii() and prev[-1:].isalnum() and line[:1].isascii()
+            word = _LEADING_WORD.match(line)
+            spaced = (
+                latin
+                and word is not None
+                and prev_width < width - 1  # not cut at the width inside a word (Pref|ect)
+                and prev_width + 1 + len(word.group()) > width
+            )
+            out[-1] = prev + (" " if spaced else "") + line
             joined += 1
         else:
             out.append(line)
