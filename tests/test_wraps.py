@@ -236,3 +236,16 @@ def test_a_list_of_headlines_is_not_wrapped_text() -> None:
     ]
     assert wrap_width(headlines) is None
     assert fix_hard_wraps("\n".join(headlines)) == ("\n".join(headlines), 0)
+
+
+def test_a_numbered_heading_wrapped_after_its_lost_indent_is_joined() -> None:
+    heading = "（二）加快推动农村地区千兆光网、移动通信网络和移动物联网协同发展"
+    lines = [
+        *_pdftotext(SHORT_PARAGRAPHS[0]),
+        *_pdftotext(SHORT_PARAGRAPHS[2]),
+        *_pdftotext(heading),
+    ]
+    lines += _pdftotext(SHORT_PARAGRAPHS[4])
+    assert [len(ln) for ln in _pdftotext(heading)] == [26, 6]
+    text, _ = fix_hard_wraps("\n".join(lines))
+    assert text.split("\n") == [*SHORT_PARAGRAPHS[0:3:2], heading, SHORT_PARAGRAPHS[4]]

@@ -136,9 +136,11 @@ def _lost_indent(
 
 def _goes_on(lines: list[str], sizes: list[tuple[int, int]], k: int, width: int) -> bool:
     """Whether line k + 1 can carry on a first line k: fuller than a first line, or the
-    paragraph's last (a sentence's end)."""
-    return sizes[k + 1][0] > width - LOST_INDENT or (
-        sizes[k + 1][0] > 0 and ends_sentence(lines[k + 1].rstrip())
+    paragraph's last (a sentence's end, or any end of a numbered heading's)."""
+    after = sizes[k + 1][0]
+    return after > width - LOST_INDENT or (
+        after > 0
+        and (ends_sentence(lines[k + 1].rstrip()) or numbering(lines[k].strip()) is not None)
     )
 
 
