@@ -1537,6 +1537,18 @@ def test_a_title_wrapped_under_a_masthead() -> None:
     assert doc.lines == [P]
 
 
+def test_a_bare_office_and_name_under_the_occasion_is_the_byline() -> None:
+    lines = [
+        "政府工作报告",
+        "——2024年1月10日在白沙镇第十八届人民代表大会第四次会议上",
+        "镇长　王志刚",
+        P,
+    ]
+    (doc,) = split_documents("\n".join(lines))
+    assert (doc.title, doc.author, doc.lines) == (lines[0], "王志刚", [P])
+    assert doc.published_at == datetime(2024, 1, 10)
+
+
 def test_an_issuer_and_date_under_the_title() -> None:
     # a statistical bulletin: the bureau, then the date, each on a line of its own
     lines = ["东湖区2023年国民经济和社会发展统计公报", "东湖区统计局", "2024年3月28日", P]

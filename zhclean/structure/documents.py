@@ -627,7 +627,7 @@ _OFFICE = _any(
 # One or more names, as a byline states them: "李晓波", "张三 李四", "张三、李四"
 _NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME}){{0,3}}"
 # A byline line: office title(s), space, name — "三门峡市湖滨区委常委、组织部长 李晓波"
-_BYLINE = re.compile(rf"^(?P<office>\S.{{0,40}}{_OFFICE})\s+(?P<name>{_NAMES})$")
+_BYLINE = re.compile(rf"^(?P<office>(?:\S.{{0,40}})?{_OFFICE})\s+(?P<name>{_NAMES})$")
 # A unit and a name: "江苏省丹阳市委组织部 王建国" (the name must open with a surname)
 _UNIT = _any(
     "组织部", "宣传部", "统战部", "政法委", "办公室", "办公厅", "党校", "委员会", "党委", "党组",
