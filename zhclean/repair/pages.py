@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from zhclean.repair.wraps import INDENT, ends_sentence, gbk_width, wrap_width
+from zhclean.repair.wraps import INDENT, ends_sentence, gbk_width, latin_seam, wrap_width
 from zhclean.structure.sections import numbered_shape, numbering
 
 PAGE_NUMBER = re.compile(
@@ -128,8 +128,7 @@ def _set_text(line: str) -> str:
 
 def _join(before: str, after: str) -> str:
     before, after = before.rstrip(), after.lstrip()
-    both_latin = before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii()
-    return before + (" " if both_latin and after[:1].isalnum() else "") + after
+    return before + (" " if latin_seam(before, after) else "") + after
 
 
 def fix_page_breaks(text: str) -> tuple[str, Counter[str]]:

@@ -162,6 +162,17 @@ def _no_room(prev: str, prev_width: int, line: str, width: int) -> bool:
     return word is not None and prev[-1:] >= "\u3000" and prev_width + len(word.group()) > width
 
 
+def latin_seam(before: str, after: str) -> bool:
+    """Whether a Latin letter or digit ends `before` and another opens `after` (joined,
+    the two words need a space between them)."""
+    return (
+        before[-1:].isascii()
+        and before[-1:].isalnum()
+        and after[:1].isascii()
+        and after[:1].isalnum()
+    )
+
+
 def ends_sentence(line: str) -> bool:
     """Whether `line` ends a sentence (a closing quote or bracket after its mark too)."""
     tail = line.rstrip(_CLOSING)
@@ -204,10 +215,9 @@ def fix_hard_wraps(text: str) -> tuple[str, int]:
         )
         if runs_on:  # cut at a width, not at a space: nothing to put between
             # (but a Latin word wrapped whole: it would not have fit after a space)
-            latin = prev[-1:].isascii() and prev[-1:].isalnum() and line[:1].isascii()
             word = _LEADING_WORD.match(line)
             spaced = (
-                latin
+                latin_seam(prev, line)
                 and word is not None
                 and prev_width < width - 1  # not cut at the width inside a word (Pref|ect)
                 and prev_width + 1 + len(word.group()) > width
