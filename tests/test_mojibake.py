@@ -334,6 +334,10 @@ def test_spans_are_offsets_in_the_returned_text() -> None:
         # 工作 = A4 75 A7 40 loses both leads: picked together (one at a time, 「一 won,
         # and 「 = A1 75 has no 」 after it)
         ("組工幹部要努力工作。", ["工", "努力工作。"]),
+        # the characters around decide (the trigram model): the word model alone took
+        # 要去讀書 (去 = A5 68, 多 = A6 68) and 我覺得的正在 (的 = AA BA, 首 = AD BA)
+        ("要多讀書、讀好書。", ["多", "書", "好書"]),
+        ("我覺得首先在必要性這個問題上要統一思想。", ["首先在", "個", "上", "一思", "。"]),
     ],
 )
 def test_big5_read_as_gbk_with_bytes_lost(clean: str, chosen: list[str]) -> None:
@@ -343,6 +347,22 @@ def test_big5_read_as_gbk_with_bytes_lost(clean: str, chosen: list[str]) -> None
     assert counts["mojibake_big5_as_gbk"] == 1
     assert [text[s:e] for s, e in spans] == chosen  # marked: chosen, not read
     assert counts["mojibake_lost_bytes"] == sum(map(len, chosen))
+
+
+@pytest.mark.parametrize(
+    ("clean", "chosen"),
+    [
+        ("下面，我讲三点意见：", ["三"]),  # not 热点 (三 = C8 FD, 热 = C8 C8)
+        ("要放眼全局，从整体出发。", ["全", "整"]),  # not 政体
+    ],
+)
+def test_gbk_read_as_big5_lost_character_chosen_by_its_neighbours(
+    clean: str, chosen: list[str]
+) -> None:
+    text, counts, spans = fix_mojibake(gbk_as_cp950_lossy(clean))
+    assert text == clean
+    assert counts["mojibake_gbk_as_big5"] == 1
+    assert [text[s:e] for s, e in spans] == chosen
 
 
 @pytest.mark.parametrize(

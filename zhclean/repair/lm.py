@@ -255,6 +255,16 @@ class CharModel:
         often each character begins, ends or makes a word."""
         return sum(_shape_run(run) for run in _HAN_RUN.findall(text.translate(self._fold)))
 
+    def fold(self, text: str) -> str:
+        """`text` with Traditional characters folded to Simplified."""
+        return text.translate(self._fold)
+
+    def traditional(self, text: str) -> bool:
+        """True when `text` has more Traditional-only than Simplified-only characters."""
+        return sum(map(self._trad_only.__contains__, text)) > sum(
+            map(self._simp_only.__contains__, text)
+        )
+
     def known(self, c: str) -> bool:
         """True when the dictionary uses character `c` (after folding to Simplified)."""
         return c.translate(self._fold) in self._uni
