@@ -147,3 +147,30 @@ SHAPE_AND_QUOTE_END = [
 @pytest.mark.parametrize(("damaged", "expected"), SHAPE_AND_QUOTE_END)
 def test_word_shape_and_a_closing_quote_after_the_mark(damaged: str, expected: str) -> None:
     assert fix_gbk_pairs(damaged)[0] == expected
+
+
+# Read one byte off, 给我 (B8 F8 CE D2) drops F8 CE and reads B8 D2, 敢, in its place:
+# the word model takes `两句话敢印象` (one character fits the bytes with no pair
+# dropped), the trigram model `两句话给我印象`. Traditional text in GBK, `一書中` (D2 BB
+# 95 F8 D6 D0), came out `一會有`, and `意见不一，就对` came out `意见一一，和对`. Only
+# the second search, with the trigram model's evidence where dropped pairs are judged,
+# finds the right reading, and judged whole it wins.
+TWO_SEARCHES = [
+    (
+        "干部画“准”?!秷绦兄卦诘轿弧芬粫杏袃删湓捊o我印象特別深刻：“執行不到位等於不執行，執行不到位不如不執行”。",
+        "干部画“准”。《執行重在到位》一書中有兩句話給我印象特別深刻：“執行不到位等於不執行，執行不到位不如不執行”。",
+    ),
+    (
+        "团结出形象，和谐出干部。要分工不分家。要牢固树立“一盘棋”思想，既对自己的工作敢于负责，又对其他工作支持配合，不能“各吹各的号，各唱各的调”。特别是对于中心工作，突发事情，要主动参与，积极配合，不能一推了之。要补台不拆台。由于个人阅历不同、看问题角度不同，对工作有不同意见、不同看法，这很正?!５巧偈ノ桓霰鹜疽蛭饧灰唬投酝居锌捶ā⒂懈艉遥踔粱ゲ宦蛘耍澈笙嗷ブ冈穑夂懿缓谩?",
+        "团结出形象，和谐出干部。要分工不分家。要牢固树立“一盘棋”思想，既对自己的工作敢于负责，又对其他工作支持配合，不能“各吹各的号，各唱各的调”。特别是对于中心工作，突发事情，要主动参与，积极配合，不能一推了之。要补台不拆台。由于个人阅历不同、看问题角度不同，对工作有不同意见、不同看法，这很正常。但是少数单位个别同志因为意见不一，就对同志有看法、有隔阂，甚至互不买账，背后相互指责，这很不好。",
+    ),
+    (
+        "干部画“准”?!吨葱兄卦诘轿弧芬皇橹杏辛骄浠案矣∠筇乇鹕羁蹋骸爸葱胁坏轿坏扔诓恢葱校葱胁坏轿徊蝗绮恢葱小薄?",
+        "干部画“准”。《执行重在到位》一书中有两句话给我印象特别深刻：“执行不到位等于不执行，执行不到位不如不执行”。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), TWO_SEARCHES)
+def test_a_second_search_hears_the_characters_around(damaged: str, expected: str) -> None:
+    assert fix_gbk_pairs(damaged)[0] == expected

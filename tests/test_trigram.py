@@ -72,3 +72,8 @@ def test_the_shipped_corpus() -> None:
 def test_the_shipped_corpus_knows_what_follows(likelier: str, less_likely: str) -> None:
     model = trigram()
     assert model.logp(likelier) > model.logp(less_likely)
+
+
+def test_texts_scored_together_as_alone(small: Trigram) -> None:
+    texts = ["甲乙丙", "乙丙", "甲乙", "丙乙丙", "甲"]
+    assert small.logps(texts) == pytest.approx([small.logp(t) for t in texts], rel=1e-12)

@@ -39,6 +39,7 @@ from zhclean.repair.chars import NOT_QUERY
 from zhclean.repair.lm import model
 from zhclean.repair.model_cache import cached
 from zhclean.repair.pinyin import WORD, is_syllable
+from zhclean.repair.trigram import trigram
 from zhclean.spans import merge
 
 # `?` (a lost byte that swallowed the annotation's `(`), a pinyin syllable, `)`.
@@ -93,6 +94,16 @@ _SHAPE_WEIGHT = 0.3
 """Weight of the word-shape model beside the word model where dropped pairs are judged
 (0.2 and 0.45 did worse on the benchmark). The lost bytes' values and whole readings
 are judged by the word model alone: with the shape model there, `老黃牛` read `老黃。`."""
+_HEARD = 0.5
+"""Weight of the character trigram model (`trigram.py`) where dropped pairs are judged
+in the second search of a stretch (`_best`); its log-probability gets `_TRIGRAM_MEAN`
+back per character, so windows of different lengths compare on fit, not length."""
+_TRIGRAM_MEAN = 4.6
+"""About minus the trigram model's mean log-probability per character of Chinese text
+(4.59 on the benchmark's clean lines)."""
+_RERANK = 0.5
+"""Weight of the trigram model where the two searches' readings of a stretch are
+compared whole (beside the word model and `_SHAPE_WEIGHT` of the word-shape model)."""
 _SENTENCE_END = 1.0
 """Bonus (log-likelihood) for `。` as the character before a replaced full-width mark."""
 _OPENING = frozenset("“‘（《「『【〔")
@@ -377,6 +388,43 @@ def _pair_score(text: str) -> float:
     return _score(text) + _SHAPE_WEIGHT * model().shape(text)
 
 
+def _pair_scores(texts: list[str], heard: float) -> list[float]:
+    """`_pair_score` of each window, with the trigram model's evidence at weight `heard`
+    (plus `_TRIGRAM_MEAN` a character), all windows' at once."""
+    scores = [_pair_score(t) for t in texts]
+    if not heard:
+        return scores
+    following = _following(texts)
+    return [
+        s + heard * (f + _TRIGRAM_MEAN * max(len(t) - 1, 0))
+        for s, f, t in zip(scores, following, texts, strict=True)
+    ]
+
+
+_FOLLOWING: dict[str, float] = {}
+"""`_following` of texts seen before (windows recur across the fills of a stretch)."""
+_FOLLOWING_MOST = 1 << 16
+
+
+def _following(texts: list[str]) -> list[float]:
+    """The trigram model's log-probability of each text (folded to Simplified when it
+    is Traditional); those not seen before computed together."""
+    known = {t: _FOLLOWING[t] for t in texts if t in _FOLLOWING}
+    if new := [t for t in dict.fromkeys(texts) if t not in known]:
+        lm = model()
+        scores = trigram().logps([lm.fold(t) if lm.traditional(t) else t for t in new])
+        known.update(zip(new, scores, strict=True))
+        if len(_FOLLOWING) + len(new) > _FOLLOWING_MOST:
+            _FOLLOWING.clear()
+        _FOLLOWING.update(zip(new, scores, strict=True))
+    return [known[t] for t in texts]
+
+
+def _whole(text: str) -> float:
+    """A stretch's reading, with the text around it, judged whole by the three models."""
+    return _judge(text) + _SHAPE_WEIGHT * model().shape(text) + _RERANK * _following([text])[0]
+
+
 @lru_cache(maxsize=1 << 16)
 def _score(text: str) -> float:
     """`_judge` of a short window (windows repeat across fills: cached)."""
@@ -527,14 +575,20 @@ def _window_scores(texts: list[str], before: str, after: str) -> list[float]:
 
 
 def _put_back_pairs(
-    units: list[_Unit], fill: dict[int, int], chars: list[_Char], before: str, after: str
+    units: list[_Unit],
+    fill: dict[int, int],
+    chars: list[_Char],
+    before: str,
+    after: str,
+    heard: float = 0.0,
 ) -> list[_Char] | None:
     """Put back pairs the decoder dropped, where the damaged reading started a
     character in the middle of an aligned pair: always where that pair maps to
     nothing (or the annotation needs it), elsewhere when the model is better with it
     by more than a drop costs. Each place is judged on its neighbours: left to right,
     then again with the places after it as the pass before left them (a pair put back
-    later often completes the word). None when a needed pair cannot be found."""
+    later often completes the word). None when a needed pair cannot be found.
+    `heard`: the trigram model's weight (`_pair_scores`)."""
     aligned = _boundaries(units)
     first_hole = min(i for i, u in enumerate(units) if u.byte is None)
     places: dict[int, tuple[tuple[int, int, str | None], bool]] = {}  # (lead, trail, reading)
@@ -563,17 +617,17 @@ def _put_back_pairs(
         for k, (options, needed) in places.items():
             left = (before + "".join(picks[max(0, k - _CONTEXT) : k]))[-_CONTEXT:]
             right = ("".join(picks[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
-            best = _best_put_back(left, right, *options)
+            best = _best_put_back(left, right, *options, heard)
             pick = chars[k].text
             if best is not None and (
-                needed or _better_with_pair(left, best[0] + best[1], chars[k].text, right)
+                needed or _better_with_pair(left, best[0] + best[1], chars[k].text, right, heard)
             ):
                 pick = best[0] + best[1]
             changed |= pick != picks[k]
             picks[k] = pick
         if not changed:
             break
-    picks = _joint_picks(places, picks, before, after)
+    picks = _joint_picks(places, picks, before, after, heard)
     out: list[_Char] = []
     for char, pick in zip(chars, picks, strict=True):
         if len(pick) == 1:
@@ -588,6 +642,7 @@ def _joint_picks(
     picks: list[str],
     before: str,
     after: str,
+    heard: float,
 ) -> list[str]:
     """Places close together judged as one: the likeliest choices at both on the text
     around them (pairs that make words only together, 必先|利其器, are missed when each
@@ -605,7 +660,7 @@ def _joint_picks(
         right = ("".join(picks[k2 + 1 : k2 + 1 + _CONTEXT]) + after)[:_CONTEXT]
         middle = "".join(picks[k1 + 1 : k2])
         picks[k1], picks[k2] = _best_joint(
-            left, middle, right, (*places[k1], picks[k1]), (*places[k2], picks[k2])
+            left, middle, right, (*places[k1], picks[k1]), (*places[k2], picks[k2]), heard
         )
     return picks
 
@@ -615,7 +670,9 @@ _Place = tuple[tuple[int, int, str | None], bool, str]
 
 
 @lru_cache(maxsize=1 << 12)
-def _best_joint(left: str, middle: str, right: str, one: _Place, two: _Place) -> tuple[str, str]:
+def _best_joint(
+    left: str, middle: str, right: str, one: _Place, two: _Place, heard: float
+) -> tuple[str, str]:
     """The likeliest picks at two places close together (the same places recur across
     the fills of a stretch: cached); the picks so far unless a choice is better."""
     choices = []
@@ -623,17 +680,17 @@ def _best_joint(left: str, middle: str, right: str, one: _Place, two: _Place) ->
         found = [x + y for x, y in _put_back_options(*options)[:_JOINT_CHOICES]]
         choices.append(found if pick in found else [*found, pick])
 
-    def value(a: str, b: str) -> float:
+    def cost(a: str, b: str) -> float:
         paid = ((a, one[1]), (b, two[1]))
-        cost = sum(_PAIR_COST for pick, needed in paid if len(pick) == 2 and not needed)
-        return _pair_score(left + a + middle + b + right) - cost
+        return sum(_PAIR_COST for pick, needed in paid if len(pick) == 2 and not needed)
 
     best = (one[2], two[2])
-    top = value(*best)
-    for a in choices[0]:
-        for b in choices[1]:
-            if (v := value(a, b)) > top:
-                best, top = (a, b), v
+    both = [best] + [(a, b) for a in choices[0] for b in choices[1]]
+    scores = _pair_scores([left + a + middle + b + right for a, b in both], heard)
+    top = scores[0] - cost(*best)
+    for ab, score in zip(both[1:], scores[1:], strict=True):
+        if (v := score - cost(*ab)) > top:
+            best, top = ab, v
     return best
 
 
@@ -649,7 +706,7 @@ def _put_back_options(lead: int, trail: int, reading: str | None) -> tuple[tuple
 
 @lru_cache(maxsize=1 << 14)
 def _best_put_back(
-    left: str, right: str, lead: int, trail: int, reading: str | None
+    left: str, right: str, lead: int, trail: int, reading: str | None, heard: float
 ) -> tuple[str, str] | None:
     """The likeliest dropped pair between `left` and `right`: the shortlist of
     `_dropped_pairs`, and pairs completing words on both sides (the same places recur
@@ -660,13 +717,17 @@ def _best_put_back(
         extra = tuple((x, y) for x, y in extra if reading in _readings().get(y, ()))
     if extra:
         options = (*options, *(xy for xy in extra if xy not in options))
-    return max(options, key=lambda xy: _pair_score(left + xy[0] + xy[1] + right), default=None)
+    if not options:
+        return None
+    scores = _pair_scores([left + x + y + right for x, y in options], heard)
+    return max(zip(options, scores, strict=True), key=lambda p: p[1])[0]
 
 
-def _better_with_pair(left: str, pair: str, alone: str, right: str) -> bool:
+def _better_with_pair(left: str, pair: str, alone: str, right: str, heard: float) -> bool:
     """Whether `left + pair + right` (a dropped pair put back) is likelier than
     `left + alone + right` by more than the cost of a drop."""
-    return _pair_score(left + pair + right) - _PAIR_COST > _pair_score(left + alone + right)
+    with_pair, without = _pair_scores([left + pair + right, left + alone + right], heard)
+    return with_pair - _PAIR_COST > without
 
 
 @dataclass
@@ -680,14 +741,33 @@ class _Reading:
 def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     """The likeliest decoding of a stretch, judged with the text around it.
 
-    Lost bytes are filled, then dropped pairs are put back in the best fills. Lost
-    bytes no annotation narrows, annotated bytes another value would also make
-    valid, and the characters of dropped pairs put back are marked uncertain.
+    Lost bytes are filled, then dropped pairs are put back in the best fills (`_put_back`).
+    Where that put back a pair, it is done again with the character trigram model's
+    evidence where dropped pairs are judged, and the likelier reading of the two, judged
+    whole (`_whole`), wins: the word model alone misses what only the characters around
+    tell (`两句话给我印象`, not `两句话敢印象`), the trigram model alone what it never saw
+    (an idiom, `尺有所短`), and each pass is a chain of local choices.
     """
+    tried = _tried_fills(units, before, after)
+    plain = _put_back(units, tried, before, after)
+    if plain is None or not plain.dropped:
+        return plain
+    heard = _put_back(units, tried, before, after, _HEARD)
+    if heard is None or heard.text == plain.text:
+        return plain
+    return max((plain, heard), key=lambda r: _whole(before + r.text + after))
+
+
+def _tried_fills(
+    units: list[_Unit], before: str, after: str
+) -> list[tuple[dict[int, int], list[_Char]]]:
+    """The fills of the lost bytes worth putting dropped pairs back in, and their
+    decodings: the likeliest few, all where a relaxed byte's pair shows only once a pair
+    is put back, and the commonest line ends for a lone last byte."""
     holes = [i for i, u in enumerate(units) if u.byte is None]
     fills = _fills(units, before, after)
     if not fills:
-        return None
+        return []
     decoded = [_decode(units, f) for f in fills]
     scores = [
         _judge(before + _text(d) + after)
@@ -697,7 +777,6 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
     ]
     top = max(scores)
     relaxed = any(units[h].relaxed for h in holes)  # base pairs there mean nothing
-    best: _Reading | None = None
     ranked = sorted(range(len(fills)), key=scores.__getitem__, reverse=True)
     chosen = [i for i in ranked if relaxed or scores[i] >= top - _CLOSE]
     if not relaxed:  # a relaxed byte's pair shows only once a pair is put back: try all
@@ -711,8 +790,24 @@ def _best(units: list[_Unit], before: str, after: str) -> _Reading | None:
         for value in _LINE_END_BYTES:
             fill = {**fills[ranked[0]], last: value}
             tried.append((fill, _decode(units, fill)))
+    return tried
+
+
+def _put_back(
+    units: list[_Unit],
+    tried: list[tuple[dict[int, int], list[_Char]]],
+    before: str,
+    after: str,
+    heard: float = 0.0,
+) -> _Reading | None:
+    """The likeliest reading of the `tried` fills with dropped pairs put back (`heard`:
+    the trigram model's weight where they are judged, `_pair_scores`). Lost bytes no
+    annotation narrows, annotated bytes another value would also make valid, and the
+    characters of dropped pairs put back are marked uncertain."""
+    holes = [i for i, u in enumerate(units) if u.byte is None]
+    best: _Reading | None = None
     for fill, chars in tried:
-        repaired = _put_back_pairs(units, fill, chars, before, after)
+        repaired = _put_back_pairs(units, fill, chars, before, after, heard)
         if repaired is None or any(c.text == _NONE for c in repaired):
             continue
         text = _text(repaired)

@@ -148,8 +148,12 @@ class Trigram:
 
     def logps(self, texts: Sequence[str]) -> list[float]:
         """`logp` of each of `texts`, those of one length computed together."""
-        if len({len(t) for t in texts}) > 1:
-            return [self.logp(t) for t in texts]
+        if len(lengths := {len(t) for t in texts}) > 1:
+            scores: dict[str, float] = {}
+            for n in lengths:
+                group = [t for t in texts if len(t) == n]
+                scores.update(zip(group, self.logps(group), strict=True))
+            return [scores[t] for t in texts]
         if not texts or len(texts[0]) < 2:
             return [0.0] * len(texts)
         joined = "".join(texts).encode("utf-32-le")
