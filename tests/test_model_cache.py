@@ -166,6 +166,32 @@ def test_the_word_model_read_back_is_the_model_built(cache: Path) -> None:
     assert again.is_word("组织部") and again.known("誤") and not again.is_word("部门组")
 
 
+def test_the_trigram_model_read_back_is_the_model_built(cache: Path) -> None:
+    from zhclean.repair import trigram
+
+    trigram._build.cache_clear()
+    try:
+        first = trigram._build()  # builds and writes the cache
+        trigram._build.cache_clear()
+        again = trigram._build()  # reads it back
+    finally:
+        trigram._build.cache_clear()
+    assert len(list(cache.glob("trigram-*.marshal"))) == 1
+    texts = ["要多读书", "我讲三点意见", "增长12.3%", "x", "\ufffd乙"]
+    assert again.logps(texts) == first.logps(texts)
+
+
+def test_trigram_tables_of_the_wrong_shape_are_not_trusted() -> None:
+    from zhclean.repair.trigram import _valid, build_tables
+
+    tables = build_tables(["甲乙丙", "甲乙丁"])
+    assert _valid(tables)
+    assert not _valid(tables[:8])
+    assert not _valid((b"\0" * 12, b"\0" * 6, *tables[2:]))  # not whole int64 keys
+    assert not _valid((*tables[:8], float("nan")))
+    assert not _valid((*tables[:3], tables[3][:8], *tables[4:]))  # keys without values
+
+
 def test_jiebas_dictionary_read_back_segments_as_jieba_does(cache: Path) -> None:
     import jieba
 

@@ -77,3 +77,9 @@ def test_the_shipped_corpus_knows_what_follows(likelier: str, less_likely: str) 
 def test_texts_scored_together_as_alone(small: Trigram) -> None:
     texts = ["甲乙丙", "乙丙", "甲乙", "丙乙丙", "甲"]
     assert small.logps(texts) == pytest.approx([small.logp(t) for t in texts], rel=1e-12)
+
+
+def test_any_string_scores(small: Trigram) -> None:
+    # a lone surrogate or a character beyond the BMP is one the corpus never shows
+    assert small.logp("\ud800乙") == pytest.approx(math.log(P_YI), rel=1e-6)
+    assert small.logp("甲\U00020000") == pytest.approx(math.log(0.375 * UNSEEN), rel=1e-6)

