@@ -7,6 +7,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,17 +149,23 @@ def test_default_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     assert model_cache.cache_dir() == Path.home() / ".cache" / "zhclean"
 
 
+def _built_then_read_back(build: Any) -> tuple[Any, Any]:
+    """A model's process-wide `_build` (functools.cache) run twice: the first builds and
+    writes the cache, the second reads it back."""
+    build.cache_clear()
+    try:
+        first = build()
+        build.cache_clear()
+        return first, build()
+    finally:
+        build.cache_clear()
+
+
 def test_the_word_model_read_back_is_the_model_built(cache: Path) -> None:
     from zhclean.repair import lm
 
     built = lm.CharModel.of(lm._jieba_words(), lm._t2s_table())
-    lm._build.cache_clear()
-    try:
-        first = lm._build()  # builds and writes the cache
-        lm._build.cache_clear()
-        again = lm._build()  # reads it back
-    finally:
-        lm._build.cache_clear()
+    first, again = _built_then_read_back(lm._build)
     assert len(list(cache.glob("lm-*.marshal"))) == 1
     for text in ("组织部门", "組織部門", "空談誤國", "解决新问题。看一看", "的的的", "a?b"):
         assert first.score(text) == again.score(text) == built.score(text)
@@ -169,13 +176,7 @@ def test_the_word_model_read_back_is_the_model_built(cache: Path) -> None:
 def test_the_trigram_model_read_back_is_the_model_built(cache: Path) -> None:
     from zhclean.repair import trigram
 
-    trigram._build.cache_clear()
-    try:
-        first = trigram._build()  # builds and writes the cache
-        trigram._build.cache_clear()
-        again = trigram._build()  # reads it back
-    finally:
-        trigram._build.cache_clear()
+    first, again = _built_then_read_back(trigram._build)
     assert len(list(cache.glob("trigram-*.marshal"))) == 1
     texts = ["要多读书", "我讲三点意见", "增长12.3%", "x", "\ufffd乙"]
     assert again.logps(texts) == first.logps(texts)
