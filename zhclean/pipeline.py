@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from zhclean.decode import decode
 from zhclean.discover import read
+from zhclean.line_memo import Cleaned, frozen, memo
 from zhclean.model import Decoded, DocumentDraft, RawFile, Reject, Rejected
 from zhclean.repair import LOST, repair
 from zhclean.repair.escapes import fix_escapes
@@ -77,7 +78,9 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
     (`zhclean.repair.escapes`), page numbers are taken out (`zhclean.repair.pages`) and
     hard-wrapped paragraphs are joined (`zhclean.repair.wraps`).
 
-    A repair may restore lost line breaks, so one decoded line can give several.
+    A repair may restore lost line breaks, so one decoded line can give several. A line
+    seen before in this process (a site's notice on every page, a reposted article) is
+    taken from the line memo (`zhclean.line_memo`), not repaired again.
     """
     text, whole = fix_html_page(text)
     text, escapes = fix_escapes(text)
@@ -88,15 +91,29 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
     text, wraps = fix_hard_wraps(text)
     lines = []
     for raw_line in text.split("\n"):
-        fixed = repair(raw_line)
-        converted, changed = convert(fixed.text, target_script, dictionaries)
-        if changed:
-            fixed.repairs["script_conversion"] += changed
-        uncertain = carry(fixed.text, converted, fixed.uncertain)
-        lines += _split_line(converted, fixed.repairs, uncertain)
+        cleaned = memo.get_or_make(
+            (raw_line, target_script, dictionaries),
+            lambda line=raw_line: _clean_line(line, target_script, dictionaries),
+        )
+        for line, repairs, spans in cleaned:  # the caller's own copies
+            lines.append(CleanLine(line, Counter(dict(repairs)), list(spans)))
     if lines:
         lines[0].repairs.update(whole + Counter(line_endings=breaks, hard_wraps=wraps))
     return lines
+
+
+def _clean_line(raw_line: str, target_script: str, dictionaries: str) -> tuple[Cleaned, ...]:
+    """One raw line repaired and script-converted (a pure function of its arguments:
+    `clean_lines` keeps what it gives in the line memo)."""
+    fixed = repair(raw_line)
+    converted, changed = convert(fixed.text, target_script, dictionaries)
+    if changed:
+        fixed.repairs["script_conversion"] += changed
+    uncertain = carry(fixed.text, converted, fixed.uncertain)
+    return tuple(
+        frozen(line.text, line.repairs, line.uncertain)
+        for line in _split_line(converted, fixed.repairs, uncertain)
+    )
 
 
 def _split_line(text: str, repairs: Counter[str], uncertain: list[Span]) -> list[CleanLine]:

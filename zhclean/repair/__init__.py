@@ -90,10 +90,13 @@ def repair(
     for reconstruct in reconstructions:
         before = text
         text, counts, spans = reconstruct(text)
-        repairs.update(counts)
-        uncertain = merge([*carry(before, text, uncertain), *spans])
+        if counts:  # most lines need no repair: skip the bookkeeping
+            repairs.update(counts)
+        if uncertain or spans:
+            uncertain = merge([*carry(before, text, uncertain), *spans])
     reconstructed = text
     for fix in fixes:
         text, counts = fix(text)
-        repairs.update(counts)
+        if counts:
+            repairs.update(counts)
     return Repaired(text, +repairs, carry(reconstructed, text, uncertain))

@@ -1,0 +1,118 @@
+"""A bounded memo of cleaned lines: a line seen before in this process is not repaired
+and converted again.
+
+Scraped corpora repeat lines: a site's notices and credits on every page, an article
+reposted on many sites. Repair and script conversion are pure functions of the line
+(and the options), so the memo changes no output, only time: a damaged line costs
+milliseconds to repair, a memo lookup microseconds.
+
+Bounded by characters held (raw and cleaned text, least recently used dropped first),
+so memory stays flat however long a worker runs. Thread-safe (`--runner thread`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
+
+from cachetools import LRUCache
+
+from zhclean.spans import Span
+
+MOST_CHARACTERS = 8_000_000
+"""Characters the memo holds in a process (raw and cleaned lines, and `_ENTRY_CHARACTERS`
+an entry): about 25-50 MB, the most when the lines are short."""
+_ENTRY_CHARACTERS = 100
+"""What an entry's key, tuples and objects cost beyond its text, in characters."""
+
+Key = tuple[str, str, str]
+"""The raw line, the target script, the dictionaries."""
+
+
+class Cleaned(NamedTuple):
+    """One cleaned line as the memo keeps it: nothing a caller could change."""
+
+    text: str
+    repairs: tuple[tuple[str, int], ...]
+    uncertain: tuple[Span, ...]
+
+
+class _Entry(NamedTuple):
+    lines: tuple[Cleaned, ...]
+    size: int  # characters, the raw line's included
+
+
+class LineMemo:
+    """The cleaned lines of raw lines, least recently used dropped beyond `characters`."""
+
+    def __init__(self, characters: int = MOST_CHARACTERS) -> None:
+        self._cache: LRUCache[Key, _Entry] = LRUCache(characters, getsizeof=_entry_size)
+        self._lock = threading.Lock()
+        self.enabled = True
+
+    def get_or_make(self, key: Key, make: Callable[[], tuple[Cleaned, ...]]) -> tuple[Cleaned, ...]:
+        """The cleaned lines of `key`: the memo's, or `make()`'s (kept when they fit)."""
+        if not self.enabled or not self._cache.maxsize:
+            return make()
+        with self._lock:
+            found = self._cache.get(key)
+        if found is not None:
+            return found.lines
+        lines = make()
+        size = _ENTRY_CHARACTERS + len(key[0]) + sum(len(line.text) for line in lines)
+        if size <= self._cache.maxsize:
+            with self._lock:
+                self._cache[key] = _Entry(lines, size)
+        return lines
+
+    @property
+    def characters(self) -> int:
+        """Characters held now (raw and cleaned lines, and each entry's overhead)."""
+        return int(self._cache.currsize)
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    @contextmanager
+    def off(self) -> Iterator[None]:
+        """Every line made afresh inside the block (a benchmark timing the repairs)."""
+        enabled, self.enabled = self.enabled, False
+        try:
+            yield
+        finally:
+            self.enabled = enabled
+
+
+def _entry_size(entry: _Entry) -> int:
+    return entry.size
+
+
+def frozen(text: str, repairs: Counter[str], uncertain: list[Span]) -> Cleaned:
+    return Cleaned(text, tuple(repairs.items()), tuple(uncertain))
+
+
+def _characters() -> int:
+    """`ZHCLEAN_LINE_MEMO_CHARACTERS` (0 turns the memo off), else `MOST_CHARACTERS`."""
+    setting = os.environ.get("ZHCLEAN_LINE_MEMO_CHARACTERS", "").strip()
+    try:
+        return max(0, int(setting)) if setting else MOST_CHARACTERS
+    except ValueError:  # it changes time, not output: the run goes on
+        warnings.warn(
+            f"ZHCLEAN_LINE_MEMO_CHARACTERS={setting!r} is not a whole number of characters: "
+            f"the line memo holds {MOST_CHARACTERS:,}",
+            stacklevel=2,
+        )
+        return MOST_CHARACTERS
+
+
+memo = LineMemo(_characters())
+"""The process's memo (each pool worker has its own, read from the environment)."""
