@@ -732,10 +732,14 @@ def main(argv: list[str] | None = None) -> int:
             f"# zhclean pipeline benchmark (--mb {args.mb:g} --seed {args.seed} "
             f"--text {args.text}{memo_off})\n"
         )
+        memo_use = (
+            "the line memo is off"
+            if args.no_line_memo
+            else "a line seen before in a process is taken from its line memo"
+        )
         print(
             f"Corpus ({time.perf_counter() - started:.0f} s to build): {describe(files)}; "
-            f"{lines} lines, {distinct} distinct ({100 * distinct / lines:.1f}%: a line "
-            "seen before in a process is taken from its line memo)\n"
+            f"{lines} lines, {distinct} distinct ({100 * distinct / lines:.1f}%: {memo_use})\n"
         )
         sys.stdout.flush()
 

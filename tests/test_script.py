@@ -16,6 +16,10 @@ DETECT = [
     ("", "none"),
     # a few simplified characters that Traditional-from-GBK text keeps (干, 并) stay "hant"
     ("組織部門的組工干部並肩學習，幹部們並且講話，并且", "hant"),
+    # counted by code point: characters outside the BMP and lone surrogates (bytes a
+    # lenient decoder kept) are neither script
+    ("\U00020000\ud800國家", "hant"),
+    ("\U0002a6a5\udcff", "none"),
 ]
 
 

@@ -24,13 +24,13 @@ import operator
 import os
 import re
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 import opencc
 
 from zhclean.opencc_engine import DataEngine, Engine
@@ -122,15 +122,19 @@ def _script_markers() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(trad - simp), frozenset(simp - trad)
 
 
+@cache
+def _marker_table() -> np.ndarray:
+    """Code point -> 1 for a Traditional marker, 2 for a Simplified one, else 0."""
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for value, chars in enumerate(_script_markers(), start=1):
+        table[[ord(c) for c in chars if len(c) == 1]] = value
+    return table
+
+
 def detect_script(text: str) -> str:
     """`hans`, `hant`, `mixed`, or `none` when no character tells the scripts apart."""
-    trad_chars, simp_chars = _script_markers()
-    trad = simp = 0
-    for char, count in Counter(text).items():  # counting runs in C; few distinct characters
-        if char in trad_chars:
-            trad += count
-        elif char in simp_chars:
-            simp += count
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    _, trad, simp = np.bincount(_marker_table()[codes], minlength=3).tolist()
     if trad == simp == 0:
         return "none"
     if min(trad, simp) > _MIXED_SHARE * (trad + simp):
