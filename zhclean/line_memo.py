@@ -97,6 +97,7 @@ def _entry_size(entry: _Entry) -> int:
 
 
 def frozen(text: str, repairs: Counter[str], uncertain: list[Span]) -> Cleaned:
+    """A cleaned line's text, counts and spans as the memo keeps them (copies)."""
     return Cleaned(text, tuple(repairs.items()), tuple(uncertain))
 
 
