@@ -722,7 +722,7 @@ def main(argv: list[str] | None = None) -> int:
             from zhclean.line_memo import memo
 
             os.environ["ZHCLEAN_LINE_MEMO_CHARACTERS"] = "0"
-            memo.enabled = False
+            stack.enter_context(memo.off())
         started = time.perf_counter()
         raw, files = corpus(args.corpus or home / "corpus", args.mb, args.seed, args.text)
         total = sum(f["bytes"] for f in files)
