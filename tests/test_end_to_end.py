@@ -335,3 +335,26 @@ sys.exit(3)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "unflushed later handler ran first"
     assert log.read_text() == "buffered until logging.shutdown\n"
+
+
+def test_a_warmed_worker_keeps_its_tables_out_of_the_collector() -> None:
+    # a worker's repair model and converter live as long as it: after the warm-up no
+    # collection walks them (they are in gc's permanent generation, not in get_objects)
+    import subprocess
+    import sys
+
+    script = """
+import gc
+from flows.clean_corpus import _warm_worker
+from zhclean.repair import lm
+from zhclean.script import converter
+_warm_worker("hans")
+held = (lm.model(), converter("hans", "package"))
+print([gc.is_tracked(o) for o in held], [any(o is h for o in gc.get_objects()) for h in held])
+"""
+    root = Path(__file__).parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[True, True] [False, False]\n"
