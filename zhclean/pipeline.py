@@ -17,6 +17,7 @@ from zhclean.discover import read
 from zhclean.line_memo import Cleaned, frozen, memo
 from zhclean.model import Decoded, DocumentDraft, RawFile, Reject, Rejected
 from zhclean.repair import LOST, repair
+from zhclean.repair.counts import NOTHING
 from zhclean.repair.escapes import fix_escapes
 from zhclean.repair.page import fix_html_page
 from zhclean.repair.pages import fix_page_breaks
@@ -65,7 +66,8 @@ def uncertain_spans(text: str) -> list[list[int]]:
 
 @dataclass
 class CleanLine:
-    """One line after repair and script conversion."""
+    """One line after repair and script conversion (`repairs` is `NOTHING`, which cannot
+    be added to, when the line needed none, except on a text's first line)."""
 
     text: str
     repairs: Counter[str]
@@ -96,9 +98,13 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
             lambda line=raw_line: _clean_line(line, target_script, dictionaries),
         )
         for line, repairs, spans in cleaned:  # the caller's own copies
-            lines.append(CleanLine(line, Counter(dict(repairs)), list(spans)))
-    if lines:
-        lines[0].repairs.update(whole + Counter(line_endings=breaks, hard_wraps=wraps))
+            lines.append(
+                CleanLine(line, Counter(dict(repairs)) if repairs else NOTHING, list(spans))
+            )
+    if lines:  # the text's own counts go onto its first line, which can take them
+        first = lines[0]
+        first.repairs = Counter(first.repairs)
+        first.repairs.update(whole + Counter(line_endings=breaks, hard_wraps=wraps))
     return lines
 
 
@@ -315,23 +321,21 @@ def add_rows(rows: dict, docs: list[dict]) -> None:
     for doc in docs:
         sections, sentences = doc.pop("_sections"), doc.pop("_sentences")
         rows["documents"].append(**doc)
-        text = doc["text"]
-        for s in sections:
-            rows["sections"].append(
-                doc_id=doc["doc_id"],
-                section_index=s.index,
-                parent_index=s.parent_index,
-                level=s.level,
-                heading=s.heading,
-                char_start=s.char_start,
-                char_end=s.char_end,
-            )
-        for s in sentences:
-            rows["sentences"].append(
-                doc_id=doc["doc_id"],
-                sentence_index=s.index,
-                section_index=s.section_index,
-                text=text[s.char_start : s.char_end],
-                char_start=s.char_start,
-                char_end=s.char_end,
-            )
+        doc_id, text = doc["doc_id"], doc["text"]
+        rows["sections"].extend(
+            doc_id=[doc_id] * len(sections),
+            section_index=[s.index for s in sections],
+            parent_index=[s.parent_index for s in sections],
+            level=[s.level for s in sections],
+            heading=[s.heading for s in sections],
+            char_start=[s.char_start for s in sections],
+            char_end=[s.char_end for s in sections],
+        )
+        rows["sentences"].extend(
+            doc_id=[doc_id] * len(sentences),
+            sentence_index=[s.index for s in sentences],
+            section_index=[s.section_index for s in sentences],
+            text=[text[s.char_start : s.char_end] for s in sentences],
+            char_start=[s.char_start for s in sentences],
+            char_end=[s.char_end for s in sentences],
+        )

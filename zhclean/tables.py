@@ -97,6 +97,18 @@ class Rows:
         for name, values in self.columns.items():
             values.append(row.get(name))
 
+    def extend(self, **columns: list[Any]) -> None:
+        """Append rows given column-wise (lists of equal length; a column left out is
+        null in every row): a document's sentences at once, not row by row."""
+        size = len(next(iter(columns.values()))) if columns else 0
+        if any(len(values) != size for values in columns.values()):
+            raise ValueError("columns of different lengths")
+        unknown = set(columns) - set(self.columns)
+        if unknown:
+            raise TypeError(f"no such column: {', '.join(sorted(unknown))}")
+        for name, values in self.columns.items():
+            values.extend(columns[name] if name in columns else [None] * size)
+
     def __len__(self) -> int:
         return len(next(iter(self.columns.values())))
 

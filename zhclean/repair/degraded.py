@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from zhclean.repair.chars import HAN, OFFICES
+from zhclean.repair.counts import NOTHING
 from zhclean.repair.model_cache import cached
 
 _H = f"[{HAN}]"
@@ -705,7 +706,7 @@ def fix_degraded_punctuation(text: str) -> tuple[str, Counter[str]]:
     `.` and `'`, and the line breaks lost before run-in headings and after a run-in
     byline. Lines without that damage come back unchanged."""
     if not is_degraded(text):
-        return text, Counter()
+        return text, NOTHING
     line, restored = _quotes(text)
     paras, restored_numbers = _paragraphs(line)
     restored += restored_numbers

@@ -36,6 +36,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from zhclean.repair.chars import NOT_QUERY
+from zhclean.repair.counts import NOTHING
 from zhclean.repair.lm import model
 from zhclean.repair.model_cache import cached
 from zhclean.repair.pinyin import WORD, is_syllable
@@ -866,7 +867,7 @@ def fix_gbk_pairs(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     chosen by likelihood rather than forced by the bytes.
     """
     if "?" not in text or not (sites := _sites(text)):
-        return text, Counter(), []
+        return text, NOTHING, []
     if sum(s.reading is None for s in sites) > max(
         _MOST_MARK_SITES, len(text) // _CHARS_PER_MARK_SITE
     ):
@@ -874,7 +875,7 @@ def fix_gbk_pairs(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
         # would cost seconds a line for nothing
         sites = [s for s in sites if s.reading is not None]
         if not sites:
-            return text, Counter(), []
+            return text, NOTHING, []
     while True:  # drop lost-mark sites that do not pay off, and plan again
         edits = _plan(text, sites)
         rejected = {id(s) for _, _, reading, inside in edits if reading is None for s in inside}

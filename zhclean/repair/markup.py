@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from html.entities import html5
 
+from zhclean.repair.counts import NOTHING
+
 # A character reference, possibly escaped once more (&amp;nbsp;): named or numeric.
 _REFERENCE = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -65,7 +67,7 @@ def fix_markup(text: str) -> tuple[str, Counter[str]]:
     """Decode HTML character references and take out HTML tags (a block-level one
     breaks the line: `<br>`, `<p>`, `</div>`), comments and inline scripts or styles."""
     if "&" not in text and "<" not in text:
-        return text, Counter()
+        return text, NOTHING
     counts: Counter[str] = Counter()
     if "&" in text:
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from zhclean.repair import chars
 from zhclean.repair.chars import CJK_PUNCT, HAN, LOST
+from zhclean.repair.counts import NOTHING
 from zhclean.repair.lm import CharModel, model
 from zhclean.repair.lm import sources as lm_sources
 from zhclean.repair.model_cache import cached
@@ -1384,13 +1385,12 @@ def fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     if "Â\xa0" in text:  # a UTF-8 no-break space (C2 A0) read as Latin-1, by Chinese text
         text, found["nbsp_as_latin1"] = _NBSP_AS_LATIN1.subn("\xa0", text)
     text, counts, spans = _fix_mojibake(text)
-    counts.update(+found)
-    return text, counts, spans
+    return text, counts + found, spans
 
 
 def _fix_mojibake(text: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     if not _gates()[0].search(text):
-        return text, Counter(), []
+        return text, NOTHING, []
     counts: Counter[str] = Counter()
     spans: list[tuple[int, int]] = []
     out: list[str] = []

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from zhclean.repair.chars import HAN
+from zhclean.repair.counts import NOTHING
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PLAIN = "aeiouü"
@@ -50,6 +51,8 @@ def is_syllable(word: str) -> bool:
 
 def fix_pinyin_annotations(text: str) -> tuple[str, Counter[str]]:
     """Remove 字(pīnyīn) annotations; mark characters lost under damaged ones with U+FFFD."""
+    if "(" not in text and "（" not in text and "?" not in text:
+        return text, NOTHING
     counts: Counter[str] = Counter()
 
     def drop(m: re.Match[str]) -> str:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from zhclean.repair.chars import CHINESE, HAN, LOST, NOT_QUERY, OFFICES, SURNAMES
+from zhclean.repair.counts import NOTHING
 from zhclean.repair.lm import model
 
 _FULL = str.maketrans(",;:?!", "，；：？！")
@@ -98,7 +99,7 @@ def fix_ascii_punctuation(text: str) -> tuple[str, Counter[str]]:
     """Make , ; : ? ! . ( ) " full-width where they stand in Chinese context
     (never inside a URL or an e-mail address)."""
     if not _ASCII_MARK.search(text) or _CODE.search(text):
-        return text, Counter()
+        return text, NOTHING
     if not ("://" in text or "www." in text or "@" in text) or not _URL.search(text):
         text, found = _fix(text)
         return text, Counter(ascii_punctuation=found)
@@ -159,19 +160,19 @@ def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
     and either a surname opens a name before it (朱?基, 由王?主持) or the line has
     `MANY_LOST` such `?` or more. Nothing tells what the character was."""
     if "?" not in text or _ASCII_STYLE.search(text) or "://" in text or "www." in text:
-        return text, Counter()
+        return text, NOTHING
     asking = []
     for m in _LOST_MARKS.finditer(text):
         start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
         asking.append(_QUESTION.search(text, start, m.start()) is not None)
     if not asking or all(asking):
-        return text, Counter()
+        return text, NOTHING
     marks = [m for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True) if not asks]
     many = (  # 明天?后天?大后天?: between words, alternatives asked one by one
         len(marks) >= MANY_LOST and sum(not _between_words(text, m) for m in marks) >= MANY_LOST - 1
     )
     if not many and _ASKED.search(text):  # the line asks with ASCII `?`: “王?哪个王?”
-        return text, Counter()
+        return text, NOTHING
     found = 0
     out, pos = [], 0
     for m, asks in zip(_LOST_MARKS.finditer(text), asking, strict=True):
@@ -182,5 +183,5 @@ def fix_lost_characters(text: str) -> tuple[str, Counter[str]]:
         found += len(m.group())
         pos = m.end()
     if not found:
-        return text, Counter()
+        return text, NOTHING
     return "".join([*out, text[pos:]]), Counter(lost_character=found)

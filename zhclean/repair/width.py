@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 
 from zhclean.repair.chars import CJK_PUNCT, HAN, OFFICES, SURNAMES
+from zhclean.repair.counts import NOTHING
 from zhclean.repair.lm import model
 
 # \r\n and lone \r (old Mac), and Unicode line/paragraph separators.
@@ -143,7 +144,7 @@ def fix_whitespace(text: str) -> tuple[str, Counter[str]]:
     if not _WHITESPACE_CHAR.search(text) and not (
         "  " in text or text[:1] == " " or text[-1:] == " " or "\n " in text or " \n" in text
     ):
-        return text, Counter()  # nothing to do: spares clean text the six passes
+        return text, NOTHING  # nothing to do: spares clean text the six passes
     counts: Counter[str] = Counter()
     text, counts["line_endings"] = _sub(_LINE_BREAK, "\n", text)
     text, counts["invisible_chars"] = _sub(_DROPPED, "", text)
@@ -167,7 +168,7 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     """
     enumerator = _ENUMERATOR_SPACE.match(text) if " " in text else None
     if " " not in text or not (_HAN_SPACE.search(text) or _MARK_SPACE.search(text) or enumerator):
-        return text, Counter()
+        return text, NOTHING
     bylines = (
         [m.span() for m in _BYLINE.finditer(text)] if "记者" in text or "通讯员" in text else []
     )
@@ -208,7 +209,7 @@ def fix_stray_spaces(text: str) -> tuple[str, Counter[str]]:
     if enumerator:
         drop.update(range(*enumerator.span(1)))
     if not drop:
-        return text, Counter()
+        return text, NOTHING
     text = "".join(c for i, c in enumerate(text) if i not in drop)
     return text, Counter(stray_spaces=len(drop))
 
@@ -286,7 +287,7 @@ def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
     """Make full-width digits and Latin letters half-width; ％ and ．inside numbers and
     domain names too."""
     if not _FULLWIDTH.search(text):
-        return text, Counter()
+        return text, NOTHING
     counts: Counter[str] = Counter()
     text, counts["fullwidth_percent"] = _sub(_NUMBER_PERCENT, "%", text)
     text, counts["fullwidth_point"] = _sub(_NUMBER_POINT, ".", text)
@@ -314,7 +315,7 @@ def fix_cjk_forms(text: str) -> tuple[str, Counter[str]]:
     compatibility ideographs with a canonical equivalent, each to its unified ideograph;
     Symbol and Wingdings bullets left at private-use code points to their characters."""
     if not _CJK_FORM.search(text):
-        return text, Counter()
+        return text, NOTHING
     counts: Counter[str] = Counter()
     tables = (
         ("cjk_radicals", _RADICALS),
