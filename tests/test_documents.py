@@ -1212,6 +1212,17 @@ def test_keywords_match_their_traditional_forms(conversion: str) -> None:
     assert missed == []
 
 
+def test_keyword_alternatives_open_with_a_literal_of_either_script() -> None:
+    # a literal first character lets `re` skip to where a keyword can start
+    assert documents._alternatives(("网友", "关闭窗口")) == "关[闭閉]窗口|關[闭閉]窗口|网友|網友"
+    pattern = re.compile(documents._any("关闭窗口", "网友"))
+    lines = ("点击關閉窗口", "关閉窗口", "網友上傳", "关门", "闭窗口")
+    assert [pattern.search(line) is not None for line in lines] == [True, True, True, False, False]
+    cue = documents._DISCLAIMER.cue
+    lines = ("CoPyRiGhT 2020", "copyright", "© 2020", "版權所有", "复制", "opyright")
+    assert [cue.search(line) is not None for line in lines] == [True] * 4 + [False] * 2
+
+
 @pytest.mark.parametrize("conversion", ["s2t", "s2tw", "s2hk"])
 def test_surnames_cover_their_traditional_forms(conversion: str) -> None:
     cc = opencc.OpenCC(conversion)

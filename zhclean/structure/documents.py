@@ -156,20 +156,34 @@ def _hz(word: str) -> str:
     return "".join(f"[{c}{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in word)
 
 
+def _alternatives(words: tuple[str, ...] | list[str]) -> str:
+    """`words` in both scripts as regex alternatives, longest first, each opening with
+    a literal character (关[闭閉]…|關[闭閉]…, not [关關][闭閉]…): a pattern that starts
+    with such alternatives is searched for only where one of their first characters
+    stands (`re` skips ahead to them), instead of at every character (8 times faster on
+    prose)."""
+    _VOCABULARY.update(words)
+    return "|".join(
+        re.escape(first) + _hz(word[1:])
+        for word in sorted(words, key=len, reverse=True)
+        for first in word[0] + _VARIANTS.get(word[0], "")
+    )
+
+
 def _any(*words: str) -> str:
     """Non-capturing alternation of `words` in both scripts, longest first."""
-    _VOCABULARY.update(words)
-    return "(?:" + "|".join(_hz(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    return "(?:" + _alternatives(words) + ")"
 
 
 class _Cued:
     """A pattern of many branches searched only in lines holding one of its cues: words
-    that every match contains. Most lines hold none, and the cues' search is several
-    times faster than the branches' (which restart at every character of the line)."""
+    that every match contains (`others`: more cues, as regex alternatives that each open
+    with a literal). Most lines hold none, and the cues' search is several times faster
+    than the branches' (which restart at every character of the line)."""
 
-    def __init__(self, branches: list[str], cues: list[str]) -> None:
+    def __init__(self, branches: list[str], cues: list[str], others: str = "") -> None:
         self.pattern = re.compile("|".join(branches))
-        self.cue = re.compile("|".join(cues))
+        self.cue = re.compile(_alternatives(cues) + (f"|{others}" if others else ""))
 
     def search(self, line: str) -> re.Match[str] | None:
         return self.pattern.search(line) if self.cue.search(line) else None
@@ -271,11 +285,9 @@ _DISCLAIMER = _Cued(
         + _any("参考", "学习", "交流", "阅读"),
         _any("仅代表作者") + "(?:本人|个人)?" + _any("观点", "立场"),
     ],
-    [
-        _any("不代表本", "原创", "客服", "转载请", "网友", "本文", "文章", "图片", "本站",
-             "本网", "侵权", "侵犯", "版权", "免责声明", "ICP", "公网安备", "仅代表作者"),
-        "©|[Cc][Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]",
-    ],
+    ["不代表本", "原创", "客服", "转载请", "网友", "本文", "文章", "图片", "本站", "本网", "侵权",
+     "侵犯", "版权", "免责声明", "ICP", "公网安备", "仅代表作者", "©"],
+    "C[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|c[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]",  # any case
 )  # fmt: skip
 # Ads, matched anywhere in a line: a document site, or its editor serving the reader
 _AD = _Cued(
@@ -297,7 +309,7 @@ _AD = _Cued(
         _any("关注本站", "收藏本站", "关注本网", "访问本站", "感谢您的阅读", "感谢阅读",
              "感谢您的浏览"),
     ],
-    [_any("文档网", "范文", "文秘网", "小编", "推荐访问", "本站", "本网", "感谢")],
+    ["文档网", "范文", "文秘网", "小编", "推荐访问", "本站", "本网", "感谢"],
 )  # fmt: skip
 # Phrases an ad uses that a speech may use too: two different ones make an ad
 _AD_HINTS = [
@@ -324,8 +336,8 @@ _AD_HINTS = [
 ]  # fmt: skip
 _ANY_AD_HINT = _Cued(
     [hint.pattern for hint in _AD_HINTS],
-    [_any("希望", "欢迎", "供", "下面是", "以下是", "本站", "本网", "看看吧", "一下吧", "喜欢",
-          "分享给")],
+    ["希望", "欢迎", "供", "下面是", "以下是", "本站", "本网", "看看吧", "一下吧", "喜欢",
+     "分享给"],
 )  # fmt: skip
 """Some hint: one search spares most lines the eleven."""
 # A site's own lines: "点击“阅读原文”了解更多", "主办：… 技术支持：…" (not 主办单位 or 技术支持
@@ -341,7 +353,7 @@ _SITE_LINE = _Cued(
         r"^(?:" + _any("扫一扫", "扫码", "扫描二维码", "长按二维码", "长按识别") + r")"
         + r"[^。！？]{0,6}?" + _any("关注"),
     ],
-    [_any("阅读原文", "网站标识码", "网站识别码", "技术支持", "广告", "关注", "位访")],
+    ["阅读原文", "网站标识码", "网站识别码", "技术支持", "广告", "关注", "位访"],
 )  # fmt: skip
 # A row of a site's own fields: "主办：… 承办：…", "地址：… 邮编：… 联系电话：…"
 _FOOTER_ROW = re.compile(
