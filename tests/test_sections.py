@@ -725,3 +725,40 @@ def test_large_document() -> None:
     text = doc(*(["一、加强学习", BODY, "（一）读书", BODY * 5, "1、勤读", BODY] * 5000))
     sections = find_sections(text)
     assert len(sections) == 15000
+
+
+def _first_characters(items: list) -> set[str]:
+    """The characters a parsed pattern (`re._parser`) can match first."""
+    from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN
+
+    op, av = items[0]
+    if op is LITERAL:
+        return {chr(av)}
+    if op is IN:
+        assert all(o in (LITERAL, RANGE) for o, _ in av), av
+        return {chr(a) for o, a in av if o is LITERAL} | {
+            chr(c) for o, a in av if o is RANGE for c in range(a[0], a[1] + 1)
+        }
+    if op is BRANCH:
+        return set().union(*(_first_characters(list(branch)) for branch in av[1]))
+    if op is SUBPATTERN:
+        return _first_characters(list(av[3]))
+    assert op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1, (op, av)
+    return _first_characters(list(av[2]))
+
+
+def test_numbering_tries_its_patterns_only_on_what_can_open_a_marker() -> None:
+    import re._parser
+
+    from zhclean.structure.sections import _MARKER_FIRST, _STYLES, numbering
+
+    opening = set().union(
+        *(_first_characters(list(re._parser.parse(p.pattern))) for _, p in _STYLES)
+    )
+    assert opening == _MARKER_FIRST
+    assert [numbering(line) for line in ("  第二部分 措施", "⑳ 其他", "（十）结语", "二是要")] == [
+        ("part", "措施"),
+        ("circled", "其他"),
+        ("cn_paren", "结语"),
+        None,
+    ]

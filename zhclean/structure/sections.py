@@ -53,6 +53,8 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ar_paren", _AR_PAREN),
     ("circled", _CIRCLED),
 )
+_MARKER_FIRST = frozenset(f"第{_CN}0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+"""Every character a numbering marker of `_STYLES` can open with."""
 _RANK = {
     "part": 0,
     "chapter": 1,
@@ -117,6 +119,8 @@ def _lines(text: str) -> list[_Line]:
 def numbering(line: str) -> tuple[str, str] | None:
     """(style, rest of the line) when the line opens with a numbering marker."""
     stripped = line.lstrip()
+    if stripped[:1] not in _MARKER_FIRST:  # most lines: no pattern to try
+        return None
     for style, pattern in _STYLES:
         m = pattern.match(stripped)
         if m:
