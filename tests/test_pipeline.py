@@ -254,3 +254,11 @@ def test_utf8_mojibake_saved_in_gbk_is_decoded_and_repaired() -> None:
     assert doc["text"].startswith(f"{body}\n二、考核内容：")
     assert doc["lossy"] and doc["uncertain_spans"]
     assert {r["kind"] for r in doc["repairs"]} == {"mojibake_lost_bytes", "mojibake_utf8_as_gbk"}
+
+
+def test_other_line_breaks_become_newlines_but_not_a_utf8_byte_read_as_latin1() -> None:
+    from zhclean.pipeline import _OTHER_BREAKS
+
+    text = "甲\r\n乙\r丙\x0b丁\u2028戊\x85己\r\r\n庚\x1c辛 å\x85³\r"
+    assert _OTHER_BREAKS.subn("|", text) == ("甲|乙|丙|丁|戊|己||庚|辛 å\x85³|", 9)
+    assert _OTHER_BREAKS.sub("|", "\x85a\xe5\x85b\x85") == "|a\xe5\x85b|"
