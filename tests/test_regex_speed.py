@@ -14,6 +14,7 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 import pytest
 
 from zhclean.pipeline import _OTHER_BREAKS
+from zhclean.repair.wraps import _TABULAR_HINT
 from zhclean.structure import documents
 from zhclean.structure.sentences import _END
 
@@ -34,6 +35,7 @@ def _skips_ahead(pattern: re.Pattern[str]) -> bool:
         documents._ANY_AD_HINT.cue,
         documents._SITE_LINE.cue,
         documents._NAV,
+        _TABULAR_HINT,
     ],
 )
 def test_hot_patterns_skip_ahead(pattern: re.Pattern[str]) -> None:

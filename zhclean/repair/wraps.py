@@ -32,6 +32,7 @@ _CLOSING = "”’」』）)"
 _HANGING = "，。、；：！？”’」』）》"  # marks a word processor lets run past the margin
 # Columns aligned by runs of spaces, or a table of contents' dot leader: no prose
 _TABULAR_HINTS = ("  ", "\u3000\u3000", "\t", "....", "………", "····", "----")  # a first look
+_TABULAR_HINT = re.compile("|".join(map(re.escape, _TABULAR_HINTS)))  # all in one search
 _TABULAR = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S|\.{4,}|…{3,}|·{4,}|-{4,}")
 # Phrases parted by spaces: verse and couplets (白日依山尽 黄河入海流 …), never cut prose
 _VERSE_SPACE = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
@@ -61,7 +62,7 @@ def _size(line: str) -> tuple[int, int]:
     """(width, width of a last mark that may hang past the margin, else 0); a tabular
     line (columns aligned by spaces, a dot leader) is width 0: never wrapped text."""
     line = line.rstrip()
-    if not line or (any(h in line for h in _TABULAR_HINTS) and _TABULAR.search(line)):
+    if not line or (_TABULAR_HINT.search(line) and _TABULAR.search(line)):
         return 0, 0
     if (" " in line or "\u3000" in line) and _is_verse(line):
         return 0, 0
