@@ -1,7 +1,7 @@
 """Throughput of the whole pipeline on a varied corpus, against a naive pipeline.
 
-    uv run python bench/pipeline_bench.py               # 200 MB corpus (about 24 minutes here)
-    uv run python bench/pipeline_bench.py --mb 20       # the quick run (about 4 minutes)
+    uv run python bench/pipeline_bench.py               # 200 MB corpus (about 6 minutes here)
+    uv run python bench/pipeline_bench.py --mb 20       # the quick run (about 1 minute)
     uv run python bench/pipeline_bench.py --mb 20 --corpus /tmp/corpus20   # keep/reuse it
     uv run python bench/pipeline_bench.py --text peoples-daily --no-line-memo  # distinct text
 
