@@ -107,7 +107,8 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
             )
     if lines:  # the text's own counts go onto its first line, which can take them
         first = lines[0]
-        first.repairs = Counter(first.repairs)
+        if first.repairs is NOTHING:
+            first.repairs = Counter()
         first.repairs.update(whole + Counter(line_endings=breaks, hard_wraps=wraps))
     return lines
 
