@@ -16,7 +16,7 @@ from zhclean.model import Section, Sentence
 # after it, as one run (？！ / 。。 / ？”。 stay together)
 _END = re.compile(r"[。！？…⋯][”’」』）)】〕]*(?:[。！？…⋯][”’」』）)】〕]*)*")
 # (written out once, not as (?:…)+: a pattern that opens with a character class is
-# searched only where one of its characters stands, 10 times faster)
+# searched only where one of its characters stands: 2-5 times faster on prose)
 # ASCII digits, around a full stop that belongs to a number (1。8亿)
 _DIGITS = "0123456789"
 # a year opening the next sentence: 2013年
