@@ -25,9 +25,9 @@ Then, in one run:
    end on a temporary Prefect backend: wall time, MB/s, documents/s, peak memory of
    the process tree (this process, the Prefect test server, the pool's workers;
    sampled every second with `bench/pipeline_memory.py`'s `tree_rss`), and the
-   orchestration share: the part of the wall time that no task accounts for,
-   1 - (serial task time + batch task time / workers) / wall, task times from
-   Prefect's task runs;
+   orchestration share: the part of the wall time that no work accounts for,
+   1 - (serial task time + batch work / workers) / wall: serial task times from
+   Prefect's task runs, batch work timed in the workers (`batch_seconds`);
 2. the same batches in this process without Prefect, the functions `process_file`
    calls wrapped in timers: seconds and share per stage; then cProfile on the first
    `--profile-mb` MB: the functions with the most own time;
@@ -372,35 +372,26 @@ class Run:
         return self.bytes / MB / max(self.seconds, 1e-9)
 
 
-def _task_seconds(flow_run_id: Any) -> tuple[float, float, int, float]:
-    """(seconds of clean-batch task runs, seconds of the other task runs, batches,
-    seconds from the flow run's start to the first batch's start)."""
+def _serial_seconds(flow_run_id: Any) -> tuple[float, int]:
+    """(seconds of the task runs other than the batches', number of batch task runs)."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     with get_client(sync_client=True) as client:
-        flow_run = client.read_flow_run(flow_run_id)
         runs = client.read_task_runs(
             flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
         )
-    batch = other = 0.0
+    serial = 0.0
     batches = 0
-    starts = []
     for run in runs:
+        if run.task_key.startswith("clean_batch") or run.name.startswith("clean-batch"):
+            batches += 1
+            continue
         seconds = run.total_run_time.total_seconds()
         if not seconds and run.start_time and run.end_time:
             seconds = (run.end_time - run.start_time).total_seconds()
-        if run.task_key.startswith("clean_batch") or run.name.startswith("clean-batch"):
-            batch += seconds
-            batches += 1
-            if run.start_time:
-                starts.append(run.start_time)
-        else:
-            other += seconds
-    first = 0.0
-    if starts and flow_run.start_time:
-        first = (min(starts) - flow_run.start_time).total_seconds()
-    return batch, other, batches, first
+        serial += seconds
+    return serial, batches
 
 
 def run_flow(raw: Path, workers: int, batch_mb: float, total: int) -> Run:
@@ -420,7 +411,8 @@ def run_flow(raw: Path, workers: int, batch_mb: float, total: int) -> Run:
             )
             seconds = time.perf_counter() - started
         summary = state.result()
-    batch, serial, batches, first = _task_seconds(state.state_details.flow_run_id)
+    serial, batches = _serial_seconds(state.state_details.flow_run_id)
+    batch = summary["batch_seconds"]  # the batches' own time, in the worker processes
     used = max(1, min(workers, batches))
     orchestration = 1 - (serial + batch / used) / seconds
     return Run(
@@ -432,8 +424,7 @@ def run_flow(raw: Path, workers: int, batch_mb: float, total: int) -> Run:
         memory.pss,
         memory.rss,
         orchestration,
-        f"{batches} batches; batch tasks {batch:.1f} s, other tasks {serial:.1f} s; "
-        f"first batch started {first:.1f} s into the flow run (pool start, warm-up)",
+        f"{batches} batches: {batch:.1f} s of work in the workers; other tasks {serial:.1f} s",
     )
 
 
@@ -486,10 +477,10 @@ def _warm() -> float:
     """Build the converter, repair model and tables, as a pool worker does before its
     first batch (no text is run: the corpus is made of the seeds, and running them
     first would fill the repair caches with the very lines to be measured)."""
-    from flows.clean_corpus import _warm_worker
+    from zhclean.workers import warm_worker
 
     started = time.perf_counter()
-    _warm_worker("hans")
+    warm_worker("hans")
     return time.perf_counter() - started
 
 
@@ -765,8 +756,9 @@ def main(argv: list[str] | None = None) -> int:
     print(profile_table(top, profiled))
     print(
         "\nMB = 2**20 bytes of raw input. Orchestration: 1 - (serial task time + batch "
-        "task time / workers) / wall, task times from Prefect's task runs (worker start-up "
-        "and model warm-up count as orchestration)."
+        "work / workers) / wall; serial task times from Prefect's task runs, batch work "
+        "timed in the workers (the run summary's batch_seconds): Prefect's bookkeeping, "
+        "worker start-up and model warm-up count as orchestration."
     )
     load = "/".join(f"{x:.2f}" for x in os.getloadavg())
     print(

@@ -5,8 +5,8 @@ Reads like the pipeline's table of contents:
 1. discover the raw files and hash them;
 2. compare with the parent version (LATEST): unchanged files keep their rows;
 3. clean the other files in batches of about `batch_bytes`, in parallel processes
-   (or threads); each batch task writes its tables as part files into the run's
-   temporary version directory and returns only counts;
+   (or threads, or on Dask); each batch writes its tables as part files into the
+   run's temporary version directory and returns only counts;
 4. copy the unchanged files' rows from the parent, streaming;
 5. validate the whole version from its part files (small columns only);
 6. publish: report.md and lengths.png into the version, rename it to vNNNN,
@@ -15,16 +15,11 @@ Reads like the pipeline's table of contents:
 
 from __future__ import annotations
 
-import atexit
-import gc
-import logging
 import os
-import sys
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from concurrent.futures import Executor
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +32,15 @@ from prefect.settings import (
     PREFECT_SERVER_ALLOW_EPHEMERAL_MODE,
     temporary_settings,
 )
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from schemas import validate_batch, validate_parts
+from schemas import validate_parts
 from zhclean import __version__, progress
 from zhclean.discover import discover, is_transient, read
 from zhclean.incremental import Plan, carry_over, code_sha256, plan, read_manifest
 from zhclean.model import RawFile, Rejected
 from zhclean.objectstore import discover_uri, is_uri
-from zhclean.pipeline import Config, process_batch
+from zhclean.pipeline import Config
 from zhclean.publish import abort, commit, latest, start, write_part
 from zhclean.report import (
     PLOT,
@@ -57,29 +52,25 @@ from zhclean.report import (
     report_markdown,
     summarize,
 )
-from zhclean.script import converter, converter_info
+from zhclean.script import converter_info
 from zhclean.script import dictionaries as script_dictionaries
 from zhclean.tables import SCHEMA_VERSION, SCHEMAS, new_rows
+from zhclean.workers import BatchDone, clean_files, worker_pool
 
 DEFAULT_BATCH_BYTES = 8 * 2**20
-"""The largest batch (`--batch-mb`): a task costs ~0.2 s of Prefect bookkeeping in the
-worker (task run, states, result), 4% of an 8 MB batch of text that does not repeat
-(cleaned at about 1.8 MB/s a core), 12% where lines repeat (5 MB/s); a worker holds one
-batch's rows at a time (~150 MB for 8 MB), and two workers' runs already peak at 1.8 GiB
-of the 2 GiB allowed."""
+"""The largest batch (`--batch-mb`): a worker holds one batch's rows at a time (~150 MB
+for 8 MB), and two workers' runs already peak near the 2 GiB allowed; each batch is one
+part file per table. A batch's Prefect task runs in the flow's process: a worker waits
+about 0.02 s between two batches."""
 MIN_BATCH_BYTES = 2**20
 """Batches are not cut smaller than this to feed every worker: 0.2–0.6 s of cleaning
-(about 1.8–5 MB/s a core), against the task's 0.2 s of bookkeeping."""
+(about 1.8–5 MB/s a core), and no swarm of tiny part files."""
 TAIL_BATCHES = 2
 """With several workers, each batch is cut to about the bytes left / (this × workers):
 sizes fall towards the end, so the last batches are small and the workers finish
 together (guided scheduling; a small corpus still gives every worker several)."""
 RUNNERS = ("process", "thread", "dask")
 _PROGRESS_LOG_SECONDS = 10.0
-_VALIDATE_LOCK = threading.Lock()
-"""pandera's validation was seen failing across threads (it retried a failing lazy import
-on every call, and another thread could see the half-imported module); `schemas` now
-makes that import fail at once, and the lock stays as a guard: one batch at a time."""
 
 
 def batches(files: list[RawFile], batch_bytes: int, workers: int = 1) -> list[list[RawFile]]:
@@ -112,52 +103,11 @@ def largest_first(groups: list[list[RawFile]]) -> list[tuple[int, list[RawFile]]
     return sorted(numbered, key=lambda pair: -sum(f.size for f in pair[1]))
 
 
-def _warm_worker(target_script: str, dictionaries: str = "package") -> None:
-    """Build a worker process's converter, repair model and byte tables once, before
-    its first batch; then put everything the process holds out of the garbage
-    collector's reach (`gc.freeze`): those objects live as long as the process, and
-    every full collection walked them all (about 230,000 of them: 10% of the time of a
-    batch)."""
-    from zhclean.repair import warm_up
-
-    converter(target_script, dictionaries)
-    warm_up()
-    gc.freeze()
-
-
-def _start_worker(target_script: str, dictionaries: str = "package") -> None:
-    """A pool worker's initializer: warm it up, and let it end without freeing memory."""
-    _warm_worker(target_script, dictionaries)
-    atexit.register(_exit_now)
-
-
-def _exit_now() -> None:
-    """A pool worker's last exit handler: flush the logs and streams, then end the process.
-
-    A spawned worker ends through the interpreter's shutdown, which frees every object
-    one by one: with the model tables, 1-2 s during which the pool's shutdown, and so
-    the run, waits (0.08 s with this). Exit handlers registered after this one (Prefect's
-    event and log workers, started by the first task) have run by then; of those
-    registered before, `logging.shutdown` is called here and the others (the
-    multiprocessing finalizers, already run by the worker's bootstrap, and pyarrow's S3
-    finalizer) have nothing to do at a process's end.
-    """
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
-
-
-def task_runner(
-    runner: str,
-    workers: int,
-    target_script: str = "hans",
-    dask_address: str | None = None,
-    dictionaries: str = "package",
-) -> TaskRunner:
-    """The task runner the batches run on: `process` (default; each worker process
-    builds its converter and repair model once), `thread`, or `dask`: the Dask
-    cluster at `dask_address` (a temporary local one of `workers` processes if None)."""
+def task_runner(runner: str, workers: int, dask_address: str | None = None) -> TaskRunner:
+    """The task runner the batch tasks run on: for `process` (default) and `thread`,
+    `workers` threads of the flow's process (a `process` task hands its batch to the
+    worker pool, `zhclean.workers`); for `dask`, the Dask cluster at `dask_address` (a
+    temporary local one of `workers` processes if None)."""
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -171,27 +121,23 @@ def task_runner(
                 "dashboard_address": None,
             }
         )
-    if runner == "process":
-        return ProcessPoolTaskRunner(
-            max_workers=workers,
-            initializer=_start_worker,
-            initargs=(target_script, dictionaries),
-        )
-    if runner == "thread":
+    if runner in ("process", "thread"):
         return ThreadPoolTaskRunner(max_workers=workers)
     raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
 
 
 @contextmanager
 def shared_backend(local_workers: bool) -> Iterator[str | None]:
-    """Hand this run's temporary Prefect server to its worker processes; yields its API
-    URL (None when a server is configured, or the workers are not local).
+    """Hand this run's temporary Prefect server to the worker processes of a local Dask
+    cluster, which run the batch tasks; yields its API URL (None when a server is
+    configured, or the workers are not local).
 
     With no PREFECT_API_URL, Prefect starts a temporary server for the flow; the
     workers' settings come from the flow's, so without its URL every spawned worker
     started a temporary server of its own (10-20 s of CPU each, competing with the
     batches, and its task runs recorded where no one looks). Workers of a remote Dask
-    cluster cannot reach 127.0.0.1 here: they keep their own.
+    cluster cannot reach 127.0.0.1 here: they keep their own. (The `process` runner's
+    workers run no Prefect code: its tasks run in the flow's process.)
     """
     if (
         not local_workers
@@ -206,16 +152,6 @@ def shared_backend(local_workers: bool) -> Iterator[str | None]:
     server.start()
     with temporary_settings({PREFECT_API_URL: server.api_url}):
         yield server.api_url
-
-
-@dataclass
-class BatchDone:
-    """What a batch task returns to the flow: counts only, its tables are part files."""
-
-    files: int
-    bytes: int
-    stats: Stats
-    shas: dict[str, str | None]  # the SHA-256 of the bytes each file's rows were made from
 
 
 def transient(task: Any, task_run: Any, state: Any) -> bool:
@@ -257,38 +193,27 @@ def discover_files(raw_dir: str, max_file_bytes: int) -> tuple[list, list, dict]
 
 
 @task(name="clean-batch", cache_policy=NO_CACHE, **RETRIES)
-def clean_batch(files: list[RawFile], config: Config, temp: str, part: int) -> BatchDone:
-    """Decode, repair, convert and structure a batch of files; validate what it made and
-    write it as part `part` of each table in the temporary version directory `temp`.
+def clean_batch(
+    files: list[RawFile],
+    config: Config,
+    temp: str,
+    part: int,
+    pool: Executor | None = None,
+) -> BatchDone:
+    """Clean a batch of files into part `part` of each table in `temp`
+    (`zhclean.workers.clean_files`), in `pool`'s worker processes or, without one, here.
 
     A transient read error fails the task, so that Prefect retries it; on the last
     attempt it rejects its file instead (`unreadable`, the errno in the detail)."""
-    result = process_batch(files, config, raise_transient=not last_attempt())
-    rejects = result.tables["rejects"]
-    for path, reason, detail in zip(
-        *(rejects[c].to_pylist() for c in ("source_path", "reason", "detail")), strict=True
-    ):
-        if reason in ("unreadable", "internal_error"):
-            get_run_logger().warning("rejected %s (%s): %s", path, reason, detail)
-    _validate_batch(result.tables)
-    for name, table in result.tables.items():
-        if table.num_rows:
-            write_part(Path(temp), name, part, table)
-    shas = dict(_path_sha(result.tables["documents"]) + _path_sha(result.tables["rejects"]))
-    return BatchDone(result.files, result.bytes, Stats.of(result.tables), shas)
-
-
-def _validate_batch(tables: dict[str, Any]) -> None:
-    # A module-level function: a task's own function is pickled by value for the
-    # process pool, and a lock among its globals could not be.
-    with _VALIDATE_LOCK:
-        validate_batch(tables)
-
-
-def _path_sha(table: Any) -> list[tuple[str, str | None]]:
-    return list(
-        zip(table["source_path"].to_pylist(), table["source_sha256"].to_pylist(), strict=True)
-    )
+    arguments = (files, config, temp, part, not last_attempt())
+    if pool is None:
+        done = clean_files(*arguments)
+    else:
+        done = pool.submit(clean_files, *arguments).result()
+    logger = get_run_logger()
+    for warning in done.warnings:
+        logger.warning("%s", warning)
+    return done
 
 
 @task(name="carry-over", cache_policy=NO_CACHE, **RETRIES)
@@ -406,15 +331,16 @@ def clean_corpus(
     )
     temp = start(out)
     try:
-        pool = task_runner(
-            runner,
-            min(workers, max(len(groups), 1)),
-            config.target_script,
-            dask_address,
-            config.dictionaries,
+        used = min(workers, max(len(groups), 1))
+        processes = (
+            worker_pool(used, config.target_script, config.dictionaries)
+            if runner == "process" and groups
+            else nullcontext()
         )
-        with shared_backend(runner == "process" or (runner == "dask" and not dask_address)):
-            stats = _clean_and_carry(temp, out, work, groups, config, pool, shas, logger)
+        with shared_backend(runner == "dask" and not dask_address), processes as pool:
+            stats, batch_seconds = _clean_and_carry(
+                temp, out, work, groups, config, task_runner(runner, used, dask_address), pool, shas
+            )
         rejected = new_rows()["rejects"]
         for r in discover_rejects:
             rejected.append(**r.__dict__)
@@ -437,6 +363,7 @@ def clean_corpus(
             "files": len(raw_paths),
             "megabytes": megabytes,
             "seconds": round(time.perf_counter() - started, 2),
+            "batch_seconds": round(batch_seconds, 2),
             "changes": work.changes,
         }
         version, summary, artifact = publish_version(out, temp, manifest, row_counts, stats, facts)
@@ -456,22 +383,28 @@ def _clean_and_carry(
     work: Plan,
     groups: list[list[RawFile]],
     config: Config,
-    pool: TaskRunner,
+    runner: TaskRunner,
+    pool: Executor | None,
     shas: dict[str, str | None],
-    logger: Any,
-) -> Stats:
-    """Run the batches on the task runner and copy the kept rows meanwhile; report
-    progress as batches finish. Returns the counts of everything written; `shas` is
-    updated with the hashes the batches' rows were made from."""
+) -> tuple[Stats, float]:
+    """Run the batch tasks on `runner` (their work in `pool`, if any) and copy the kept
+    rows meanwhile; report progress as batches finish. Returns the counts of everything
+    written and the batches' own seconds, added up; `shas` is updated with the hashes
+    the batches' rows were made from."""
     stats = Stats()
+    seconds = 0.0
     done = progress.Progress(len(work.process), sum(f.size for f in work.process))
     progress.report(done)
     if not groups:
-        return carry_over_rows(out / work.parent, temp, work.keep, 1) if work.keep else stats
-    with pool:
+        if work.keep:
+            stats = carry_over_rows(out / work.parent, temp, work.keep, 1)
+        return stats, seconds
+    logger = get_run_logger()
+    with runner:
         futures = [
-            pool.submit(
-                clean_batch, {"files": group, "config": config, "temp": str(temp), "part": i}
+            runner.submit(
+                clean_batch,
+                {"files": group, "config": config, "temp": str(temp), "part": i, "pool": pool},
             )
             for i, group in largest_first(groups)
         ]
@@ -482,12 +415,13 @@ def _clean_and_carry(
             result: BatchDone = future.result()
             stats.merge(result.stats)
             shas.update(result.shas)
+            seconds += result.seconds
             done.advance(result.files, result.bytes)
             progress.report(done)
             if time.monotonic() - logged > _PROGRESS_LOG_SECONDS:
                 logger.info("%s", done.line())
                 logged = time.monotonic()
-    return stats
+    return stats, seconds
 
 
 def _inputs(files: list[RawFile], shas: dict, rejects: list) -> dict[str, Any]:

@@ -120,8 +120,9 @@ def test_transient_write_errors_are_retried(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import flows.clean_corpus as flow_module
+    import zhclean.workers as workers_module
 
-    real, failures = flow_module.write_part, []
+    real, failures = workers_module.write_part, []
 
     def flaky(temp: Path, name: str, part: int, table: object) -> Path:
         if not failures:
@@ -129,7 +130,7 @@ def test_transient_write_errors_are_retried(
             raise OSError(5, "Input/output error (injected)")
         return real(temp, name, part, table)
 
-    monkeypatch.setattr(flow_module, "write_part", flaky)
+    monkeypatch.setattr(workers_module, "write_part", flaky)
     summary = flow_module.clean_corpus(
         raw_dir=str(ROOT / "raw"), out_dir=str(tmp_path / "out"), runner="thread"
     )
@@ -144,6 +145,7 @@ def test_permanent_errors_fail_the_run_not_silently(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import flows.clean_corpus as flow_module
+    import zhclean.workers as workers_module
 
     calls = []
 
@@ -151,7 +153,7 @@ def test_permanent_errors_fail_the_run_not_silently(
         calls.append(args[1])
         raise OSError(28, "No space left on device (injected)")
 
-    monkeypatch.setattr(flow_module, "write_part", broken)
+    monkeypatch.setattr(workers_module, "write_part", broken)
     with pytest.raises(OSError, match="No space left"):
         flow_module.clean_corpus(
             raw_dir=str(ROOT / "raw"), out_dir=str(tmp_path / "out"), runner="thread"

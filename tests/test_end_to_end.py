@@ -206,7 +206,7 @@ def test_second_run_has_parent_and_failed_validation_publishes_nothing(
     assert manifest["parent_version"] == "v0001"
     assert manifest["changes"]["changed"] == 5
 
-    import flows.clean_corpus as flow_module
+    import zhclean.workers as workers_module
     from zhclean.pipeline import process_batch
 
     def corrupt(files, config, **options):  # a sentence that is not its slice of the text
@@ -216,7 +216,7 @@ def test_second_run_has_parent_and_failed_validation_publishes_nothing(
         result.tables["sentences"] = sentences.set_column(3, "text", texts)
         return result
 
-    monkeypatch.setattr(flow_module, "process_batch", corrupt)
+    monkeypatch.setattr(workers_module, "process_batch", corrupt)
     with pytest.raises(Exception, match="sentence text equals its slice"):
         clean_corpus(**run, incremental=False)
     assert latest(out) == "v0002"
@@ -310,7 +310,7 @@ def test_a_configured_server_is_left_to_the_workers() -> None:
 
 
 def test_a_pool_worker_ends_at_its_last_exit_handler_with_logs_flushed(tmp_path: Path) -> None:
-    # what a worker's exit runs: handlers registered after `_exit_now` (Prefect's event
+    # what a worker's exit runs: handlers registered after `exit_now` (Prefect's event
     # and log workers) first, then buffered log records and stdout are written out, and
     # the process ends there (status 0), without the interpreter's teardown
     import subprocess
@@ -319,8 +319,8 @@ def test_a_pool_worker_ends_at_its_last_exit_handler_with_logs_flushed(tmp_path:
     log = tmp_path / "worker.log"
     script = f"""
 import atexit, logging, logging.handlers, sys
-from flows.clean_corpus import _exit_now
-atexit.register(_exit_now)
+from zhclean.workers import exit_now
+atexit.register(exit_now)
 target = logging.FileHandler({str(log)!r}, delay=True)
 logging.getLogger().addHandler(logging.handlers.MemoryHandler(100, target=target))
 logging.getLogger().warning("buffered until logging.shutdown")
@@ -345,10 +345,10 @@ def test_a_warmed_worker_keeps_its_tables_out_of_the_collector() -> None:
 
     script = """
 import gc
-from flows.clean_corpus import _warm_worker
+from zhclean.workers import warm_worker
 from zhclean.repair import lm
 from zhclean.script import converter
-_warm_worker("hans")
+warm_worker("hans")
 held = (lm.model(), converter("hans", "package"))
 print([gc.is_tracked(o) for o in held], [any(o is h for o in gc.get_objects()) for h in held])
 """

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-import flows.clean_corpus as flow_module
+import zhclean.workers as workers_module
 from flows.clean_corpus import batches, clean_corpus, largest_first
 from zhclean.incremental import plan
 from zhclean.model import RawFile, Reject
@@ -56,7 +56,7 @@ def processed(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         calls[-1].sort()
         return process_batch(files, config, **options)
 
-    monkeypatch.setattr(flow_module, "process_batch", spy)
+    monkeypatch.setattr(workers_module, "process_batch", spy)
     return calls
 
 
