@@ -70,6 +70,8 @@ TAIL_BATCHES = 2
 sizes fall towards the end, so the last batches are small and the workers finish
 together (guided scheduling; a small corpus still gives every worker several)."""
 RUNNERS = ("process", "thread", "dask")
+QUEUED = 2
+"""Batch tasks in flight per worker process with the `process` runner (`task_runner`)."""
 _PROGRESS_LOG_SECONDS = 10.0
 
 
@@ -104,10 +106,14 @@ def largest_first(groups: list[list[RawFile]]) -> list[tuple[int, list[RawFile]]
 
 
 def task_runner(runner: str, workers: int, dask_address: str | None = None) -> TaskRunner:
-    """The task runner the batch tasks run on: for `process` (default) and `thread`,
-    `workers` threads of the flow's process (a `process` task hands its batch to the
-    worker pool, `zhclean.workers`); for `dask`, the Dask cluster at `dask_address` (a
-    temporary local one of `workers` processes if None)."""
+    """The task runner the batch tasks run on: threads of the flow's process for
+    `process` (default) and `thread`; for `dask`, the Dask cluster at `dask_address` (a
+    temporary local one of `workers` processes if None).
+
+    A `thread` task cleans its batch itself: `workers` threads. A `process` task hands
+    its batch to the worker pool (`zhclean.workers`) and waits: `QUEUED` tasks a worker,
+    so that the next batch waits in the pool's queue while Prefect records the task
+    runs, and a worker that finishes one starts the next at once."""
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -121,7 +127,9 @@ def task_runner(runner: str, workers: int, dask_address: str | None = None) -> T
                 "dashboard_address": None,
             }
         )
-    if runner in ("process", "thread"):
+    if runner == "process":
+        return ThreadPoolTaskRunner(max_workers=QUEUED * workers)
+    if runner == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
     raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
 
