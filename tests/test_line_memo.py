@@ -116,3 +116,55 @@ def test_the_memo_is_sized_or_turned_off_from_the_environment(
     monkeypatch.setenv("ZHCLEAN_LINE_MEMO_CHARACTERS", "8M")
     with pytest.warns(UserWarning, match="not a whole number"):
         assert _characters() == MOST_CHARACTERS
+
+
+def test_a_per_line_answer_is_kept_while_the_memo_is_on() -> None:
+    from zhclean.line_memo import PER_LINE_LONGEST, memo, per_line
+
+    asked: list[str] = []
+
+    @per_line
+    def width(line: str) -> int:
+        asked.append(line)
+        return len(line)
+
+    long = "长" * (PER_LINE_LONGEST + 1)
+    assert [width("一、总体要求"), width("一、总体要求"), width(long), width(long)] == [
+        6,
+        6,
+        501,
+        501,
+    ]
+    assert asked == ["一、总体要求", long, long]  # a long line is not kept
+    with memo.off():
+        assert width("一、总体要求") == 6
+    assert asked[-1] == "一、总体要求"  # asked again: the memo was off
+    memo.clear()  # forgets the per-line answers too
+    assert width("一、总体要求") == 6
+    assert asked == ["一、总体要求", long, long, "一、总体要求", "一、总体要求"]
+
+
+def test_per_line_answers_are_the_answers() -> None:
+    # every line of the seeds, asked twice with the memo on (the second answer kept) and
+    # once with it off: the same answers
+    from conftest import RAW
+
+    from zhclean.decode import decode
+    from zhclean.line_memo import memo
+    from zhclean.repair.wraps import _size
+    from zhclean.structure.documents import _boilerplate_kind
+    from zhclean.structure.sections import _opening_style, numbered_shape, numbering
+
+    lines = [
+        line
+        for path in sorted(RAW.iterdir())
+        for line in clean_lines(decode(path.read_bytes()).text, "hans")
+    ]
+    assert len(lines) > 150
+    asked = (_size, _boilerplate_kind, _opening_style, numbered_shape, numbering)
+    for line in lines:
+        kept = [[f(line.text) for f in asked] for _ in range(2)]
+        with memo.off():
+            assert kept == [[f(line.text) for f in asked]] * 2, line.text
+    found = {f.__name__: sum(f(line.text) is not None for line in lines) for f in asked[1:]}
+    assert all(found.values()), found  # each answers something other than None somewhere

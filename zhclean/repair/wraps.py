@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from zhclean.line_memo import per_line
 from zhclean.structure.sections import numbering
 
 MIN_WIDTH = 40  # narrowest wrap width taken (bytes, a Chinese character counting two)
@@ -58,6 +59,7 @@ def gbk_width(line: str) -> int:
     return len(line.encode("gbk", "replace"))
 
 
+@per_line
 def _size(line: str) -> tuple[int, int]:
     """(width, width of a last mark that may hang past the margin, else 0); a tabular
     line (columns aligned by spaces, a dot leader) is width 0: never wrapped text."""

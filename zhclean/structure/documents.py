@@ -107,6 +107,7 @@ import re
 from datetime import datetime
 from itertools import pairwise
 
+from zhclean.line_memo import per_line
 from zhclean.model import DocumentDraft
 from zhclean.repair.chars import SURNAMES as _SURNAMES
 from zhclean.repair.pages import PAGE_NUMBER
@@ -932,6 +933,7 @@ def _mark_footer_rows(lines: list[str], kinds: list[str | None]) -> None:
             kinds[j] = "boilerplate_nav"
 
 
+@per_line
 def _boilerplate_kind(line: str) -> str | None:
     """The kind of site boilerplate `line` is, or None for content."""
     if _SEPARATOR.match(line):

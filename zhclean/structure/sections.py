@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zhclean.line_memo import per_line
 from zhclean.model import Section
 
 _CN = "一二三四五六七八九十百零〇两"  # CJK numerals used in enumerators
@@ -116,6 +117,7 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+@per_line
 def numbering(line: str) -> tuple[str, str] | None:
     """(style, rest of the line) when the line opens with a numbering marker."""
     stripped = line.lstrip()
@@ -128,6 +130,7 @@ def numbering(line: str) -> tuple[str, str] | None:
     return None
 
 
+@per_line
 def numbered_shape(line: str) -> str | None:
     """The numbering style when the line looks like a numbered heading on its own."""
     found = numbering(line)
@@ -165,15 +168,18 @@ def _plain_shape(line: str) -> bool:
     return han >= PLAIN_MIN_HAN and han >= 0.6 * len(s)
 
 
+@per_line
+def _opening_style(line: str) -> str | None:
+    """The numbering style the line opens with, heading-shaped or not ("2、业务精通；"
+    too; a list of attachments opens after its label, 附件：1.…)."""
+    found = numbering(_ATTACHMENTS.sub("", line, count=1))
+    return found[0] if found else None
+
+
 def _heading_styles(lines: list[_Line]) -> list[str | None]:
     """The numbering style of each heading line, None for body lines."""
     shapes = [numbered_shape(ln.text) for ln in lines]
-    # the numbering each line opens with, heading-shaped or not ("2、业务精通；" too; a
-    # list of attachments opens after its label, 附件：1.…)
-    opens = [
-        found[0] if (found := numbering(_ATTACHMENTS.sub("", ln.text, count=1))) else None
-        for ln in lines
-    ]
+    opens = [_opening_style(ln.text) for ln in lines]
     _add_sentence_headings(lines, shapes, opens)
     styles: list[str | None] = [None] * len(lines)
     for i, shape in enumerate(shapes):
