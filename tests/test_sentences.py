@@ -218,3 +218,25 @@ def test_large_document() -> None:
     text = "\n".join(["一、加强学习", line * 20, "（一）读书", line] * 5000)
     result = split_sentences(text, find_sections(text))
     assert len(result) == 5000 * 21 * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成100。\n2013年启动。",  # a line's last 。 after digits, a year on the next line
+        "增长1。8亿元\n。2013年",  # a line opening with 。 after a digit on the line before
+        "标题\n\u3000\u3000第一句。  第二句！”\n9。5万人。2013年底",
+        "一、总体要求\n坚持学习。工作……\n二、主要任务\n（一）抓落实？！对。",
+    ],
+)
+def test_kept_line_spans_are_the_spans_in_the_text(text: str) -> None:
+    # a line's sentences are taken from the per-line memo when it was seen before: the
+    # same spans as found in the whole text, the memo on (asked twice) or off
+    from zhclean.line_memo import memo
+
+    sections = find_sections(text)
+    with memo.off():
+        fresh = split_sentences(text, sections)
+    assert split_sentences(text, sections) == fresh
+    assert split_sentences(text, sections) == fresh
+    assert [text[s.char_start : s.char_end] for s in fresh]  # something was split

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from zhclean.line_memo import per_line
 from zhclean.model import Section, Sentence
 
 # a sentence end: 。！？ or ellipses (……, ⋯⋯), each with the closing quotes or brackets
@@ -65,6 +66,14 @@ def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if a < b]
 
 
+@per_line
+def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """`_line_sentences` of a whole line, offsets in the line (the same spans as in its
+    text: no pattern looks before a line's start, and none past its end across the
+    newline)."""
+    return tuple(_line_sentences(line, 0, len(line)))
+
+
 def _body_start(text: str, section: Section) -> int:
     """Offset where a section's body begins: after its heading line and newline."""
     if section.heading is None:
@@ -88,6 +97,8 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
     for section in sections:
         body = _body_start(text, section)
         for line_start, line_end in _body_lines(text, body, section.char_end):
-            for a, b in _line_sentences(text, line_start, line_end):
-                sentences.append(Sentence(len(sentences), section.index, a, b))
+            for a, b in _line_spans(text[line_start:line_end]):
+                sentences.append(
+                    Sentence(len(sentences), section.index, line_start + a, line_start + b)
+                )
     return sentences
