@@ -32,11 +32,13 @@ an entry): at most about 50 MB, the most when the lines are short (filled with
 _ENTRY_CHARACTERS = 100
 """What an entry's key, tuples and objects cost beyond its text, in characters."""
 
-PER_LINE_ENTRIES = 2**14
+PER_LINE_ENTRIES = 2**13
 """Lines each `per_line` function keeps answers for (least recently used dropped first)."""
 PER_LINE_LONGEST = 500
-"""Longer lines are not kept by `per_line`: each function holds 8.2 million characters
-at most (about 16 MB of Chinese text), far less as lines go."""
+"""Longer lines are not kept by `per_line` (a line of a few sentences is, and so are
+most lines that repeat): a function's lines hold 4.1 million characters at most, about
+8 MB of Chinese text, and the six functions about 50 MB, far less as lines go (100
+characters on average: 10 MB)."""
 
 T = TypeVar("T")
 Key = tuple[str, str, str]
@@ -62,11 +64,11 @@ class LineMemo:
     def __init__(self, characters: int = MOST_CHARACTERS) -> None:
         self._cache: LRUCache[Key, _Entry] = LRUCache(characters, getsizeof=_entry_size)
         self._lock = threading.Lock()
-        self.enabled = True
+        self.enabled = characters > 0  # (`per_line` reads this on every call)
 
     def get_or_make(self, key: Key, make: Callable[[], tuple[Cleaned, ...]]) -> tuple[Cleaned, ...]:
         """The cleaned lines of `key`: the memo's, or `make()`'s (kept when they fit)."""
-        if not self.enabled or not self._cache.maxsize:
+        if not self.enabled:
             return make()
         with self._lock:
             found = self._cache.get(key)
@@ -78,11 +80,6 @@ class LineMemo:
             with self._lock:
                 self._cache[key] = _Entry(lines, size)
         return lines
-
-    @property
-    def holds(self) -> bool:
-        """Whether the memo may hold anything (ZHCLEAN_LINE_MEMO_CHARACTERS is not 0)."""
-        return bool(self._cache.maxsize)
 
     @property
     def characters(self) -> int:
@@ -142,7 +139,7 @@ _PER_LINE: list[Any] = []  # the functools.lru_cache wrappers of `per_line`
 def per_line(function: Callable[[str], T]) -> Callable[[str], T]:
     """`function`, a pure function of one line returning an immutable value, answered
     for a line seen before in this process from a bounded cache, while the line memo
-    is on (`memo.enabled`, and not turned off by ZHCLEAN_LINE_MEMO_CHARACTERS=0).
+    is on (`memo.enabled`: not turned off by ZHCLEAN_LINE_MEMO_CHARACTERS=0 or `off`).
 
     The structure steps ask the same questions of every line of every document (is it
     boilerplate? does it open with a number? how wide is it?): where lines repeat, as
@@ -150,10 +147,11 @@ def per_line(function: Callable[[str], T]) -> Callable[[str], T]:
     """
     cached = functools.lru_cache(maxsize=PER_LINE_ENTRIES)(function)
     _PER_LINE.append(cached)
+    longest = PER_LINE_LONGEST
 
     @functools.wraps(function)
     def answer(line: str) -> T:
-        if len(line) <= PER_LINE_LONGEST and memo.enabled and memo.holds:
+        if memo.enabled and len(line) <= longest:
             return cached(line)
         return function(line)
 
