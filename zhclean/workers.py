@@ -98,8 +98,8 @@ def worker_pool(
     workers: int, target_script: str, dictionaries: str = "package"
 ) -> Iterator[ProcessPoolExecutor]:
     """`workers` spawned processes, all started at once: each imports and warms up
-    (`warm_worker`) while the flow plans and submits. Shut down on leaving, waiting for
-    the batches in flight (a failed run cancels the ones not started)."""
+    (`warm_worker`) while the flow plans and submits. Shut down on leaving: the batches
+    in flight are waited for, those not started (after a failure) cancelled."""
     pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -110,10 +110,8 @@ def worker_pool(
         for _ in range(workers):  # each submission finds no idle worker and spawns one
             pool.submit(int)
         yield pool
-    except BaseException:
+    finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
 
 
 def warm_worker(target_script: str, dictionaries: str = "package") -> None:
