@@ -48,30 +48,25 @@ def _is_decimal_stop(text: str, a: int, b: int, start: int, end: int) -> bool:
     )
 
 
-def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the sentences of one line text[start:end], trimmed, none empty."""
+@per_line
+def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentences of one line, trimmed, none empty, offsets in the line (the
+    same spans as in the document's text: no pattern looks before a line's start, and
+    none past its end across the newline)."""
     spans = []
-    cut = start
-    for m in _END.finditer(text, start, end):
+    cut, end = 0, len(line)
+    for m in _END.finditer(line):
         a, b = m.span()
-        if text[a - 1] in _DIGITS and _is_decimal_stop(text, a, b, start, end):
+        if line[a - 1] in _DIGITS and _is_decimal_stop(line, a, b, 0, end):
             continue
-        if text[cut] in _SPACE or text[b - 1] in _SPACE:  # rarely: most need no trimming
-            spans.append(_trimmed(text, cut, b))
+        if line[cut] in _SPACE or line[b - 1] in _SPACE:  # rarely: most need no trimming
+            spans.append(_trimmed(line, cut, b))
         else:
             spans.append((cut, b))
         cut = b
     if cut < end:
-        spans.append(_trimmed(text, cut, end))
-    return [(a, b) for a, b in spans if a < b]
-
-
-@per_line
-def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
-    """`_line_sentences` of a whole line, offsets in the line (the same spans as in its
-    text: no pattern looks before a line's start, and none past its end across the
-    newline)."""
-    return tuple(_line_sentences(line, 0, len(line)))
+        spans.append(_trimmed(line, cut, end))
+    return tuple((a, b) for a, b in spans if a < b)
 
 
 def _body_start(text: str, section: Section) -> int:
