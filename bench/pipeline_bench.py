@@ -24,10 +24,14 @@ Then, in one run:
 1. the flow `clean_corpus(..., runner="process")` with 1 and with 2 workers, end to
    end on a temporary Prefect backend: wall time, MB/s, documents/s, peak memory of
    the process tree (this process, the Prefect test server, the pool's workers;
-   sampled every second with `bench/pipeline_memory.py`'s `tree_rss`), and the
-   orchestration share: the part of the wall time that no work accounts for,
-   1 - (serial task time + batch work / workers) / wall: serial task times from
-   Prefect's task runs, batch work timed in the workers (`batch_seconds`);
+   sampled every second with `bench/pipeline_memory.py`'s `tree_rss`), and two shares
+   of the wall time:
+   - outside batch work: 1 - (serial task time + batch work / workers) / wall, serial
+     task times from Prefect's task runs, batch work timed in the workers
+     (`batch_seconds`): Prefect, and the pool workers' start-up;
+   - orchestration: the same with each worker's start-up (spawn, imports, warm-up,
+     `worker_startup_seconds`) counted as work: what Prefect's flow and task runs
+     take, the hand-offs between them and the workers, and the workers' idle ends;
 2. the same batches in this process without Prefect, the functions `process_file`
    calls wrapped in timers: seconds and share per stage; then cProfile on the first
    `--profile-mb` MB: the functions with the most own time;
@@ -365,6 +369,7 @@ class Run:
     pss: int = 0
     rss: int = 0
     orchestration: float | None = None
+    outside: float | None = None  # the share outside batch work (start-up included)
     note: str = ""
 
     @property
@@ -413,8 +418,10 @@ def run_flow(raw: Path, workers: int, batch_mb: float, total: int) -> Run:
         summary = state.result()
     serial, batches = _serial_seconds(state.state_details.flow_run_id)
     batch = summary["batch_seconds"]  # the batches' own time, in the worker processes
+    startup = summary["worker_startup_seconds"]  # spawn, imports, warm-up, added up
     used = max(1, min(workers, batches))
-    orchestration = 1 - (serial + batch / used) / seconds
+    outside = 1 - (serial + batch / used) / seconds
+    orchestration = 1 - (serial + (batch + startup) / used) / seconds
     return Run(
         f"zhclean flow, {workers} worker{'s' if workers > 1 else ''}",
         total,
@@ -424,7 +431,9 @@ def run_flow(raw: Path, workers: int, batch_mb: float, total: int) -> Run:
         memory.pss,
         memory.rss,
         orchestration,
-        f"{batches} batches: {batch:.1f} s of work in the workers; other tasks {serial:.1f} s",
+        outside,
+        f"{batches} batches: {batch:.1f} s of work in the workers, {startup:.1f} s of "
+        f"their start-up; other tasks {serial:.1f} s",
     )
 
 
@@ -604,15 +613,18 @@ def _mib(n: int) -> str:
 def runs_table(runs: list[Run]) -> str:
     lines = [
         "| run | MB | files | documents | wall s | MB/s | documents/s | peak memory, tree "
-        "(PSS) | largest process (RSS) | orchestration | |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+        "(PSS) | largest process (RSS) | orchestration | outside batch work | |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for r in runs:
-        orch = "—" if r.orchestration is None else f"{100 * r.orchestration:.1f}%"
+        orch, outside = (
+            "—" if share is None else f"{100 * share:.1f}%"
+            for share in (r.orchestration, r.outside)
+        )
         lines.append(
             f"| {r.name} | {r.bytes / MB:.1f} | {r.files} | {r.documents} | {r.seconds:.1f} "
             f"| {r.mbps:.2f} | {r.documents / r.seconds:.1f} | {_mib(r.pss)} | {_mib(r.rss)} "
-            f"| {orch} | {r.note} |"
+            f"| {orch} | {outside} | {r.note} |"
         )
     return "\n".join(lines)
 
@@ -646,6 +658,7 @@ def targets(flows: dict[int, Run], naive: Run) -> list[str]:
     peak = max(r.pss for r in flows.values())
     ratio = best.mbps / naive.mbps
     orch = best.orchestration or 0.0
+    outside = best.outside or 0.0
     return [
         f"- end to end ≥ {TARGET_MBPS:g} MB/s of raw input with 2 workers: "
         f"{best.mbps:.2f} MB/s — {_met(best.mbps >= TARGET_MBPS)}",
@@ -654,7 +667,9 @@ def targets(flows: dict[int, Run], naive: Run) -> list[str]:
         f"- peak memory under 2 GiB: {_mib(peak)} (whole process tree, PSS, Prefect test "
         f"server included) — {_met(peak < TARGET_RSS)}",
         f"- orchestration under {100 * TARGET_ORCHESTRATION:g}% of wall time: "
-        f"{100 * orch:.1f}% — {_met(orch < TARGET_ORCHESTRATION)}",
+        f"{100 * orch:.1f}% — {_met(orch < TARGET_ORCHESTRATION)}; with the workers' "
+        f"start-up counted too (all time outside batch work), {100 * outside:.1f}% — "
+        f"{_met(outside < TARGET_ORCHESTRATION)}",
     ]
 
 
@@ -755,10 +770,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(profile_table(top, profiled))
     print(
-        "\nMB = 2**20 bytes of raw input. Orchestration: 1 - (serial task time + batch "
-        "work / workers) / wall; serial task times from Prefect's task runs, batch work "
-        "timed in the workers (the run summary's batch_seconds): Prefect's bookkeeping, "
-        "worker start-up and model warm-up count as orchestration."
+        "\nMB = 2**20 bytes of raw input. Outside batch work: 1 - (serial task time + "
+        "batch work / workers) / wall; serial task times from Prefect's task runs, batch "
+        "work timed in the workers (the run summary's batch_seconds). Orchestration: the "
+        "same with the workers' start-up (spawn, imports, warm-up: the summary's "
+        "worker_startup_seconds) counted as work, so that what is left is Prefect's flow "
+        "and task runs, the hand-offs and the workers' idle ends."
     )
     load = "/".join(f"{x:.2f}" for x in os.getloadavg())
     print(

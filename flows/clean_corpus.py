@@ -346,7 +346,7 @@ def clean_corpus(
             else nullcontext()
         )
         with shared_backend(runner == "dask" and not dask_address), processes as pool:
-            stats, batch_seconds = _clean_and_carry(
+            stats, batch_seconds, startup_seconds = _clean_and_carry(
                 temp, out, work, groups, config, task_runner(runner, used, dask_address), pool, shas
             )
         rejected = new_rows()["rejects"]
@@ -372,6 +372,7 @@ def clean_corpus(
             "megabytes": megabytes,
             "seconds": round(time.perf_counter() - started, 2),
             "batch_seconds": round(batch_seconds, 2),
+            "worker_startup_seconds": round(startup_seconds, 2),
             "changes": work.changes,
         }
         version, summary, artifact = publish_version(out, temp, manifest, row_counts, stats, facts)
@@ -394,19 +395,20 @@ def _clean_and_carry(
     runner: TaskRunner,
     pool: Executor | None,
     shas: dict[str, str | None],
-) -> tuple[Stats, float]:
+) -> tuple[Stats, float, float]:
     """Run the batch tasks on `runner` (their work in `pool`, if any) and copy the kept
     rows meanwhile; report progress as batches finish. Returns the counts of everything
-    written and the batches' own seconds, added up; `shas` is updated with the hashes
-    the batches' rows were made from."""
+    written, the batches' own seconds and the pool workers' start-up seconds, each added
+    up over the workers; `shas` is updated with the hashes the batches' rows were made
+    from."""
     stats = Stats()
-    seconds = 0.0
+    seconds = startup = 0.0
     done = progress.Progress(len(work.process), sum(f.size for f in work.process))
     progress.report(done)
     if not groups:
         if work.keep:
             stats = carry_over_rows(out / work.parent, temp, work.keep, 1)
-        return stats, seconds
+        return stats, seconds, startup
     logger = get_run_logger()
     with runner:
         futures = [
@@ -424,12 +426,13 @@ def _clean_and_carry(
             stats.merge(result.stats)
             shas.update(result.shas)
             seconds += result.seconds
+            startup += result.startup
             done.advance(result.files, result.bytes)
             progress.report(done)
             if time.monotonic() - logged > _PROGRESS_LOG_SECONDS:
                 logger.info("%s", done.line())
                 logged = time.monotonic()
-    return stats, seconds
+    return stats, seconds, startup
 
 
 def _inputs(files: list[RawFile], shas: dict, rejects: list) -> dict[str, Any]:

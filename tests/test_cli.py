@@ -51,6 +51,8 @@ def test_run_publishes_with_an_embedded_backend(tmp_path: Path) -> None:
     assert summary["documents"] == 7
     # the batches' own seconds, added up over the two workers
     assert 0 < summary["batch_seconds"] < 2 * summary["seconds"]
+    # each worker's spawn, imports and warm-up, reported once (by its first batch)
+    assert 0 < summary["worker_startup_seconds"] < 2 * summary["seconds"]
     assert (tmp_path / "out" / "LATEST").read_text() == "v0001\n"
     # one temporary server, the run's: the batch tasks run in the flow's process, and
     # the worker processes run no Prefect code (each had once started a server of its own)

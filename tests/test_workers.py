@@ -59,6 +59,10 @@ def test_the_pool_starts_its_workers_at_once_and_they_write_what_a_thread_writes
     ]
     assert [d.files for d in there] == [2, 3] and sum(d.stats.documents for d in there) == 7
     assert all(d.seconds > 0 for d in there)
+    # a worker's start-up comes back once, with its first batch; none in the flow's process
+    assert [d.startup for d in here] == [0.0, 0.0]
+    assert 0 < sum(d.startup for d in there) < 120
+    assert all(d.startup == 0.0 or d.startup > 0.2 for d in there)  # imports alone take more
     for name in ("documents", "sections", "sentences"):
         assert sorted(p.name for p in (pooled / name).iterdir()) == [
             "part-00001.parquet",

@@ -38,6 +38,8 @@ _VALIDATE_LOCK = threading.Lock()
 on every call, and another thread could see the half-imported module); `schemas` now
 makes that import fail at once, and the lock stays as a guard: one batch at a time."""
 _LOGGED_REASONS = ("unreadable", "internal_error")
+_STARTUP: list[float] = []
+"""A pool worker's start-up seconds (`start_worker`), until its first batch reports them."""
 
 
 @dataclass
@@ -50,6 +52,7 @@ class BatchDone:
     shas: dict[str, str | None]  # the SHA-256 of the bytes each file's rows were made from
     warnings: list[str] = field(default_factory=list)  # for the flow's log
     seconds: float = 0.0  # the batch's own wall time, where it ran
+    startup: float = 0.0  # a pool worker's first batch: the worker's spawn, imports, warm-up
 
 
 def clean_files(
@@ -84,6 +87,7 @@ def clean_files(
         shas,
         warnings,
         time.perf_counter() - started,
+        _STARTUP.pop() if _STARTUP else 0.0,
     )
 
 
@@ -104,7 +108,7 @@ def worker_pool(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=start_worker,
-        initargs=(target_script, dictionaries),
+        initargs=(target_script, dictionaries, time.time()),
     )
     try:
         for _ in range(workers):  # each submission finds no idle worker and spawns one
@@ -127,9 +131,17 @@ def warm_worker(target_script: str, dictionaries: str = "package") -> None:
     gc.freeze()
 
 
-def start_worker(target_script: str, dictionaries: str = "package") -> None:
-    """A pool worker's initializer: warm it up, and let it end without freeing memory."""
+def start_worker(
+    target_script: str, dictionaries: str = "package", spawned: float | None = None
+) -> None:
+    """A pool worker's initializer: warm it up, and let it end without freeing memory.
+
+    spawned: when the pool was made (`time.time()`); the seconds from then until the
+    worker is warm are its start-up, reported with its first batch (`BatchDone.startup`).
+    """
     warm_worker(target_script, dictionaries)
+    if spawned is not None:
+        _STARTUP.append(max(0.0, time.time() - spawned))
     atexit.register(exit_now)
 
 
