@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pyarrow.dataset as ds
 import pytest
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="zhclean-test-prefect-")
@@ -21,6 +22,13 @@ os.environ.pop("PREFECT_API_URL", None)
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
 SEEDS = sorted(p.name for p in RAW.iterdir() if p.is_file())
+
+
+def rows(version_dir: Path, table: str, *, by_value: bool = False) -> list[dict]:
+    """A table's rows from its part files: in part order, as the batches made them, or
+    sorted by their values (`by_value`) where batches may finish in any order."""
+    found = ds.dataset(version_dir / table).to_table().to_pylist()
+    return sorted(found, key=lambda r: tuple(str(v) for v in r.values())) if by_value else found
 
 
 def time_ratio(run: Callable[[str], object], short: str, long: str, repeat: int = 3) -> float:

@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pyarrow.dataset as ds
 import pytest
+from conftest import rows
 
 from zhclean.publish import latest, versions
 
@@ -195,10 +195,6 @@ def _clean(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> tuple[dict, list
     return summary, [r.getMessage() for r in caplog.records]
 
 
-def _rows(tmp_path: Path, table: str) -> list[dict]:
-    return ds.dataset(tmp_path / "out" / "v0001" / table).to_table().to_pylist()
-
-
 def _manifest_sha(tmp_path: Path, path: str) -> str | None:
     manifest = json.loads((tmp_path / "out" / "v0001" / "manifest.json").read_text("utf-8"))
     return {f["path"]: f["sha256"] for f in manifest["inputs"]["files"]}[path]
@@ -217,7 +213,11 @@ def test_a_transient_read_error_is_retried_and_logged(
     retried = [m for m in log if "Retry 1/2 will start 1 second(s) from now" in m]
     assert len(retried) == 1 and "OSError(5, 'Input/output error')" in retried[0]
     sha = hashlib.sha256((ROOT / "raw" / SEED).read_bytes()).hexdigest()
-    shas = {r["source_sha256"] for r in _rows(tmp_path, "documents") if r["source_path"] == SEED}
+    shas = {
+        r["source_sha256"]
+        for r in rows(tmp_path / "out" / "v0001", "documents")
+        if r["source_path"] == SEED
+    }
     assert shas == {sha}
 
 
@@ -234,7 +234,7 @@ def test_a_persistent_transient_read_error_rejects_the_file_after_the_retries(
         "Retry 2/2 will start 1 second(s) from now",
     ]
     assert summary["documents"] == 6 and summary["rejects_by_reason"] == {"unreadable": 1}
-    assert _rows(tmp_path, "rejects") == [
+    assert rows(tmp_path / "out" / "v0001", "rejects") == [
         {
             "source_path": SEED,
             "source_sha256": None,
@@ -256,7 +256,7 @@ def test_a_permanent_read_error_rejects_the_file_at_once(
     assert met == [13, 13]  # discovery, then the batch once: no retry
     assert not [m for m in log if "will start" in m]
     assert summary["documents"] == 6 and summary["rejects_by_reason"] == {"unreadable": 1}
-    assert _rows(tmp_path, "rejects") == [
+    assert rows(tmp_path / "out" / "v0001", "rejects") == [
         {
             "source_path": SEED,
             "source_sha256": None,

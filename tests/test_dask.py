@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow.dataset as ds
 import pytest
+from conftest import rows
 
 from flows.clean_corpus import clean_corpus
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
-
-
-def _rows(version_dir: Path, table: str) -> list[dict]:
-    rows = ds.dataset(version_dir / table).to_table().to_pylist()
-    return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
 
 
 @pytest.mark.usefixtures("prefect_backend")
@@ -34,4 +29,6 @@ def test_flow_runs_on_an_existing_dask_cluster(tmp_path: Path, published_seeds: 
     version_dir = tmp_path / "out" / summary["version"]
     reference = published_seeds / (published_seeds / "LATEST").read_text().strip()
     for table in ("documents", "sections", "sentences", "rejects"):
-        assert _rows(version_dir, table) == _rows(reference, table), table
+        assert rows(version_dir, table, by_value=True) == rows(reference, table, by_value=True), (
+            table
+        )

@@ -13,7 +13,7 @@ import opencc
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
-from conftest import RAW, SEEDS
+from conftest import RAW, SEEDS, rows
 
 from flows.clean_corpus import clean_corpus, shared_backend
 from zhclean.publish import latest, versions
@@ -24,10 +24,6 @@ HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 PINYIN = re.compile(r"[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 
-def _read(version_dir: Path, table: str) -> list[dict]:
-    return ds.dataset(version_dir / table).to_table().to_pylist()
-
-
 @pytest.fixture(scope="module")
 def published(published_seeds: Path) -> Path:
     return published_seeds / "v0001"
@@ -35,12 +31,12 @@ def published(published_seeds: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def documents(published: Path) -> dict[str, dict]:
-    return {row["doc_id"]: row for row in _read(published, "documents")}
+    return {row["doc_id"]: row for row in rows(published, "documents")}
 
 
 def test_five_files_give_seven_documents(documents: dict[str, dict], published: Path) -> None:
     assert len(documents) == 7
-    assert _read(published, "rejects") == []
+    assert rows(published, "rejects") == []
     assert sorted({d["source_path"] for d in documents.values()}) == SEEDS
 
 
@@ -125,8 +121,8 @@ def test_repairs_are_counted(documents: dict[str, dict]) -> None:
 def test_sentences_are_slices_and_sections_tile(
     documents: dict[str, dict], published: Path
 ) -> None:
-    sections = _read(published, "sections")
-    for s in _read(published, "sentences"):
+    sections = rows(published, "sections")
+    for s in rows(published, "sentences"):
         text = documents[s["doc_id"]]["text"]
         assert text[s["char_start"] : s["char_end"]] == s["text"]
     for doc_id, doc in documents.items():
@@ -138,7 +134,7 @@ def test_sentences_are_slices_and_sections_tile(
 def test_000_headings(documents: dict[str, dict], published: Path) -> None:
     headings = [
         (s["heading"], s["level"])
-        for s in _read(published, "sections")
+        for s in rows(published, "sections")
         if s["doc_id"] == "000_16c6675c796f8493.txt#1" and s["heading"]
     ]
     assert headings == [
@@ -181,7 +177,7 @@ def test_bad_files_are_rejected_and_the_run_publishes(raw_copy: Path, tmp_path: 
     (raw_copy / "nul.txt").write_bytes(b"\0" * 1000)
     out = tmp_path / "out"
     summary = clean_corpus(raw_dir=str(raw_copy), out_dir=str(out), runner="thread")
-    rejects = {r["source_path"]: r for r in _read(out / summary["version"], "rejects")}
+    rejects = {r["source_path"]: r for r in rows(out / summary["version"], "rejects")}
     assert {p: r["reason"] for p, r in rejects.items()} == {
         "empty.txt": "empty",
         "image.txt": "binary",
@@ -244,13 +240,13 @@ def test_run_leaves_a_summary_artifact(published: Path) -> None:
 
 
 def test_every_table_reads_with_pyarrow_dataset(published: Path) -> None:
-    rows = {
+    counts = {
         t: ds.dataset(published / t).to_table().num_rows
         for t in ("documents", "sections", "sentences", "rejects")
     }
     manifest = json.loads((published / "manifest.json").read_text("utf-8"))
-    assert rows == manifest["row_counts"]
-    assert rows["documents"] == 7
+    assert counts == manifest["row_counts"]
+    assert counts["documents"] == 7
 
 
 def test_report_and_plot_are_in_the_version(published: Path) -> None:

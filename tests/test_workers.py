@@ -8,16 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyarrow.dataset as ds
-from conftest import RAW, ROOT
+from conftest import RAW, ROOT, rows
 
 from zhclean.discover import discover
 from zhclean.pipeline import Config
 from zhclean.workers import clean_files, worker_pool
-
-
-def _table(temp: Path, name: str) -> list[dict]:
-    return ds.dataset(temp / name).to_table().to_pylist()  # parts in order, rows as made
 
 
 def test_a_worker_imports_no_prefect() -> None:
@@ -68,4 +63,4 @@ def test_the_pool_starts_its_workers_at_once_and_they_write_what_a_thread_writes
             "part-00001.parquet",
             "part-00002.parquet",
         ]
-        assert _table(pooled, name) == _table(inline, name)
+        assert rows(pooled, name) == rows(inline, name)
