@@ -29,6 +29,5 @@ def test_flow_runs_on_an_existing_dask_cluster(tmp_path: Path, published_seeds: 
     version_dir = tmp_path / "out" / summary["version"]
     reference = published_seeds / (published_seeds / "LATEST").read_text().strip()
     for table in ("documents", "sections", "sentences", "rejects"):
-        assert rows(version_dir, table, by_value=True) == rows(reference, table, by_value=True), (
-            table
-        )
+        made, expected = (rows(d, table, by_value=True) for d in (version_dir, reference))
+        assert made == expected, table
