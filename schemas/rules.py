@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NoReturn
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -13,7 +14,7 @@ class ValidationFailed(Exception):
     """Output broke a rule: nothing may be published. The message names rule and file."""
 
 
-def _fail(rule: str, where: str, what: str) -> None:
+def _fail(rule: str, where: str, what: str) -> NoReturn:
     raise ValidationFailed(f"{rule} broken for {where}: {what}")
 
 
@@ -21,9 +22,10 @@ def check_structure(documents: pa.Table, sections: pa.Table, sentences: pa.Table
     """Sections tile each text in order; each sentence is its slice of the text and lies
     in the body of its section; indexes run 0..n-1 per document."""
     texts = dict(zip(documents["doc_id"].to_pylist(), documents["text"].to_pylist(), strict=True))
-    spans: dict[str, list[tuple]] = defaultdict(list)
     cols = ["doc_id", "section_index", "parent_index", "level", "heading", "char_start", "char_end"]
-    for row in zip(*(sections[c].to_pylist() for c in cols), strict=True):
+    section_rows = list(zip(*(sections[c].to_pylist() for c in cols), strict=True))
+    spans: dict[str, list[tuple]] = defaultdict(list)
+    for row in section_rows:
         spans[row[0]].append(row[1:])
     for doc_id, text in texts.items():
         _check_tiling(doc_id, text, sorted(spans.pop(doc_id, [])))
@@ -31,9 +33,7 @@ def check_structure(documents: pa.Table, sections: pa.Table, sentences: pa.Table
         _fail("sections.doc_id exists in documents", next(iter(spans)), "no such document")
 
     bodies: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for doc_id, index, _parent, _level, heading, start, end in zip(
-        *(sections[c].to_pylist() for c in cols), strict=True
-    ):
+    for doc_id, index, _parent, _level, heading, start, end in section_rows:
         body_start = start + len(heading) + 1 if heading is not None else start
         bodies[doc_id][index] = (min(body_start, end), end)
     expected_index: dict[str, int] = defaultdict(int)
@@ -41,17 +41,36 @@ def check_structure(documents: pa.Table, sections: pa.Table, sentences: pa.Table
     for doc_id, index, section, sentence, start, end in zip(
         *(sentences[c].to_pylist() for c in cols), strict=True
     ):
-        where = f"{doc_id} sentence {index}"
-        if doc_id not in texts:
-            _fail("sentences.doc_id exists in documents", where, "no such document")
+        text = texts.get(doc_id)
+        if text is None:
+            _fail(
+                "sentences.doc_id exists in documents", _sentence(doc_id, index), "no such document"
+            )
         if index != expected_index[doc_id]:
-            _fail("sentence_index runs 0..n-1", where, f"expected {expected_index[doc_id]}")
-        expected_index[doc_id] += 1
-        if texts[doc_id][start:end] != sentence:
-            _fail("sentence text equals its slice of documents.text", where, repr(sentence[:40]))
+            _fail(
+                "sentence_index runs 0..n-1",
+                _sentence(doc_id, index),
+                f"expected {expected_index[doc_id]}",
+            )
+        expected_index[doc_id] = index + 1
+        if text[start:end] != sentence:
+            _fail(
+                "sentence text equals its slice of documents.text",
+                _sentence(doc_id, index),
+                repr(sentence[:40]),
+            )
         body = bodies[doc_id].get(section)
         if body is None or not (body[0] <= start <= end <= body[1]):
-            _fail("sentence lies in the body of its section", where, f"[{start}, {end})")
+            _fail(
+                "sentence lies in the body of its section",
+                _sentence(doc_id, index),
+                f"[{start}, {end})",
+            )
+
+
+def _sentence(doc_id: str, index: int) -> str:
+    """Where a sentence rule failed (built only then: the loop runs once a sentence)."""
+    return f"{doc_id} sentence {index}"
 
 
 def _check_tiling(doc_id: str, text: str, rows: list[tuple]) -> None:
