@@ -159,15 +159,15 @@ def _document_spans(text: str, draft: DocumentDraft, lines: list[CleanLine]) -> 
     if any(line.uncertain for line in lines):
         after, offset = 0, 0
         for body in draft.lines:
-            found = (i for i in range(after, len(lines)) if body and body in lines[i].text)
-            k = next(found, None)
-            if k is not None:
-                after = k + 1
+            for k in range(after, len(lines)) if body else ():
                 at = lines[k].text.find(body)
-                for a, b in lines[k].uncertain:
-                    a, b = max(a - at, 0), min(b - at, len(body))
-                    if a < b:
-                        spans.append((offset + a, offset + b))
+                if at >= 0:
+                    after = k + 1
+                    for a, b in lines[k].uncertain:
+                        a, b = max(a - at, 0), min(b - at, len(body))
+                        if a < b:
+                            spans.append((offset + a, offset + b))
+                    break
             offset += len(body) + 1
     return [[a, b] for a, b in merge(spans)]
 
