@@ -159,15 +159,16 @@ def _document_spans(text: str, draft: DocumentDraft, lines: list[CleanLine]) -> 
     if any(line.uncertain for line in lines):
         after, offset = 0, 0
         for body in draft.lines:
-            for k in range(after, len(lines)) if body else ():
-                at = lines[k].text.find(body)
-                if at >= 0:
-                    after = k + 1
-                    for a, b in lines[k].uncertain:
-                        a, b = max(a - at, 0), min(b - at, len(body))
-                        if a < b:
-                            spans.append((offset + a, offset + b))
-                    break
+            for k in range(after, len(lines) if body else after):  # none for an empty line
+                at = lines[k].text.find(body)  # one search: whether it holds it, and where
+                if at < 0:
+                    continue
+                after = k + 1
+                for a, b in lines[k].uncertain:
+                    a, b = max(a - at, 0), min(b - at, len(body))
+                    if a < b:
+                        spans.append((offset + a, offset + b))
+                break
             offset += len(body) + 1
     return [[a, b] for a, b in merge(spans)]
 
