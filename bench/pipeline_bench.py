@@ -22,10 +22,11 @@ which no line repeats. The corpus's share of distinct lines is printed.
 
 Then, in one run:
 1. the flow `clean_corpus(..., runner="process")` with 1 and with 2 workers, end to
-   end on a temporary Prefect backend: wall time, MB/s, documents/s, peak memory of
-   the process tree (this process, the Prefect test server, the pool's workers;
-   sampled every second with `bench/pipeline_memory.py`'s `tree_rss`), and two shares
-   of the wall time:
+   end on a temporary Prefect backend, as `zhclean run` runs it there (no flow run
+   heartbeats: `flows.clean_corpus.no_heartbeats`): wall time, MB/s, documents/s,
+   peak memory of the process tree (this process, the Prefect test server, the pool's
+   workers; sampled every second with `bench/pipeline_memory.py`'s `tree_rss`), and
+   two shares of the wall time:
    - outside batch work: 1 - (serial task time + batch work / workers) / wall, serial
      task times from Prefect's task runs, batch work timed in the workers
      (`batch_seconds`): Prefect, and the pool workers' start-up;
@@ -752,7 +753,10 @@ def main(argv: list[str] | None = None) -> int:
         from prefect.testing.utilities import prefect_test_harness
 
         flows: dict[int, Run] = {}
-        with prefect_test_harness(server_startup_timeout=120):
+        from flows.clean_corpus import no_heartbeats
+
+        # as `zhclean run` runs the flow on a temporary backend: no heartbeats
+        with prefect_test_harness(server_startup_timeout=120), no_heartbeats():
             for workers in args.workers:
                 flows[workers] = run_flow(raw, workers, args.batch_mb, total)
         inproc, stages, _ = run_stages(raw, args.batch_mb, total)

@@ -1,14 +1,24 @@
-"""`zhclean run` as a user runs it: a subprocess with no Prefect server configured."""
+"""`zhclean run` as a user runs it: a subprocess with no Prefect server configured; and
+the Prefect settings it runs the flow with."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import RAW
+from prefect import flow
+from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+import flows.clean_corpus as clean_corpus_module
+from flows.clean_corpus import no_heartbeats
+from zhclean import cli
 
 ZHCLEAN = str(Path(sys.executable).with_name("zhclean"))
 
@@ -96,3 +106,67 @@ def test_a_failed_run_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("zhclean: run failed, nothing published: FileExistsError")
     assert result.stderr.strip().count("\n") == 0
+
+
+# The CLI's Prefect settings, in this process (the session's test server is configured)
+
+
+class _Heard(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _heartbeat_logs(run: Callable[[], object]) -> list[str]:
+    """Prefect's log lines about the flow run heartbeat while `run()` runs a flow."""
+    logger, heard = logging.getLogger("prefect.flow_runs"), _Heard()
+    level = logger.level
+    logger.addHandler(heard)
+    logger.setLevel(logging.DEBUG)
+    try:
+        run()
+    finally:
+        logger.removeHandler(heard)
+        logger.setLevel(level)
+    return [m for m in heard.messages if "heartbeat" in m]
+
+
+@flow
+def _tiny() -> int:
+    return 1
+
+
+def test_no_heartbeats_stops_prefects_heartbeat_thread(prefect_backend: None) -> None:
+    # Prefect 3.8's debug lines around its heartbeat thread (`flow_engine._send_heartbeats`)
+    assert _heartbeat_logs(_tiny) == [
+        "Started flow run heartbeat context",
+        "Stopped flow run heartbeat context",
+    ]
+
+    def quiet() -> None:
+        with no_heartbeats():
+            _tiny()
+
+    assert _heartbeat_logs(quiet) == []
+
+
+def test_the_cli_sends_heartbeats_only_to_a_lasting_server(
+    prefect_backend: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen = []
+
+    def fake_flow(**kwargs: object) -> dict:
+        seen.append(get_current_settings().flows.heartbeat_frequency)
+        return {"version": None, "unchanged_since": "v0001"}
+
+    monkeypatch.setattr(clean_corpus_module, "clean_corpus", fake_flow)
+    for key in {**cli._PREFECT_DEFAULTS, **cli._QUIET_CONSOLE}:
+        monkeypatch.setenv(key, os.environ.get(key, ""))  # as it is now, restored after the
+        monkeypatch.delenv(key)  # test: main() sets what is not set
+    assert cli.main(["run", str(RAW), "--out", str(tmp_path)]) == 0  # the test server: lasting
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):  # none: a temporary one
+        assert cli.main(["run", str(RAW), "--out", str(tmp_path)]) == 0
+    assert seen == [180, None]  # Prefect's default frequency, then none

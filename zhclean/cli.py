@@ -1,12 +1,15 @@
 """`zhclean run [RAW_DIR] [--out OUT_DIR]`: run the clean-corpus flow once.
 
 With no Prefect server configured (PREFECT_API_URL unset), Prefect starts a
-temporary local backend for the run; with one configured, the run is recorded there.
+temporary local backend for the run, and the run sends it no heartbeats (it ends with
+the run: `flows.clean_corpus.no_heartbeats`); with one configured, the run is recorded
+there.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -139,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = _PREFECT_DEFAULTS if args.verbose else {**_PREFECT_DEFAULTS, **_QUIET_CONSOLE}
     for key, value in settings.items():
         os.environ.setdefault(key, value)
-    from flows.clean_corpus import clean_corpus  # imports Prefect: after the settings above
+    # imports Prefect: after the settings above
+    from flows.clean_corpus import clean_corpus, no_heartbeats, temporary_backend
     from zhclean import progress
     from zhclean.report import render
 
@@ -149,18 +153,19 @@ def main(argv: list[str] | None = None) -> int:
     show = ProgressLine(sys.stderr) if args.progress or sys.stderr.isatty() else None
     stop = progress.listen(show) if show else None
     try:
-        summary = clean_corpus(
-            raw_dir=args.raw_dir,
-            out_dir=args.out,
-            target_script=args.target_script,
-            dictionaries=args.dictionaries,
-            batch_bytes=max(1, int(args.batch_mb * 2**20)),
-            max_file_bytes=max(1, int(args.max_file_mb * 2**20)),
-            runner=args.runner,
-            dask_address=args.dask_address,
-            workers=args.workers,
-            incremental=not args.full,
-        )
+        with no_heartbeats() if temporary_backend() else contextlib.nullcontext():
+            summary = clean_corpus(
+                raw_dir=args.raw_dir,
+                out_dir=args.out,
+                target_script=args.target_script,
+                dictionaries=args.dictionaries,
+                batch_bytes=max(1, int(args.batch_mb * 2**20)),
+                max_file_bytes=max(1, int(args.max_file_mb * 2**20)),
+                runner=args.runner,
+                dask_address=args.dask_address,
+                workers=args.workers,
+                incremental=not args.full,
+            )
     except Exception as error:  # one line, not a traceback: the run failed, nothing published
         reason = " ".join(str(error).split())[:_REASON_MAX]
         print(
