@@ -28,6 +28,33 @@ def test_a_worker_imports_no_prefect() -> None:
     assert done.stdout == "[]\n"
 
 
+def test_the_workers_do_not_run_the_parents_main_module(tmp_path: Path) -> None:
+    # a deployment's flow run is `python -m prefect.engine`: a spawned child would import
+    # its parent's main module again (all of Prefect there); each import adds a line here
+    imported = tmp_path / "imported"
+    (tmp_path / "heavy_main.py").write_text(
+        "import os\n"
+        f"open({str(imported)!r}, 'a').write(f'{{os.getpid()}} {{__name__}}\\n')\n"
+        "if __name__ == '__main__':\n"
+        "    from zhclean.workers import worker_pool\n"
+        "    with worker_pool(2, 'keep') as pool:\n"
+        "        print(pool.submit(os.getpid).result() != os.getpid())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp_path)])}
+    done = subprocess.run(
+        [sys.executable, "-m", "heavy_main"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "True\n"  # a worker process ran the call
+    lines = imported.read_text().splitlines()
+    assert len(lines) == 1 and lines[0].endswith(" __main__")  # the parent's own run only
+
+
 def test_the_pool_starts_its_workers_at_once_and_they_write_what_a_thread_writes(
     tmp_path: Path,
 ) -> None:

@@ -18,6 +18,7 @@ import os
 import sys
 import threading
 import time
+import types
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -111,11 +112,32 @@ def worker_pool(
         initargs=(target_script, dictionaries, time.time()),
     )
     try:
-        for _ in range(workers):  # each submission finds no idle worker and spawns one
-            pool.submit(int)
+        with _main_module_left_out():
+            for _ in range(workers):  # each submission finds no idle worker and spawns one
+                pool.submit(int)
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _main_module_left_out() -> Iterator[None]:
+    """Processes spawned in this block do not run the parent's main module.
+
+    A spawned child imports its parent's `__main__` again, by name or by path, for what
+    it may define (multiprocessing's `spawn.get_preparation_data` reads
+    `sys.modules["__main__"]` as each process starts). The pool's workers need nothing
+    from it, and it can be heavy: a deployment's flow run is `python -m prefect.engine`,
+    whose import is all of Prefect (1.5 s more a worker's start-up). A bare module
+    stands in for it while the workers start (submissions spawn them at once, in this
+    thread).
+    """
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def warm_worker(target_script: str, dictionaries: str = "package") -> None:
