@@ -147,9 +147,10 @@ def no_heartbeats() -> Iterator[None]:
 
     Heartbeats drive an automation on a lasting server that marks a run whose process
     died as crashed. A temporary backend dies with the process: there they reach no
-    one, and they make every run end 0-1 s late (0.5 s on average): at the run's end
-    Prefect joins its heartbeat thread, which sleeps a second at a time. `zhclean run`
-    turns them off when it runs on a temporary backend; deployments keep them.
+    one, and they make every run end up to 1 s late (0.35-0.95 s in the runs sampled):
+    at the run's end Prefect joins its heartbeat thread, which sleeps a second at a
+    time. `zhclean run` turns them off when it runs on a temporary backend;
+    deployments keep them.
     """
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield

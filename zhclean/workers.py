@@ -128,7 +128,7 @@ def _main_module_left_out() -> Iterator[None]:
     it may define (multiprocessing's `spawn.get_preparation_data` reads
     `sys.modules["__main__"]` as each process starts). The pool's workers need nothing
     from it, and it can be heavy: a deployment's flow run is `python -m prefect.engine`,
-    whose import is all of Prefect (1.5 s more a worker's start-up). A bare module
+    whose import is all of Prefect (about 1.3 s more a worker). A bare module
     stands in for it while the workers start (submissions spawn them at once, in this
     thread).
     """
