@@ -76,11 +76,11 @@ def _made(memo: LineMemo, raw: str) -> bool:
     """Whether `memo` had to make `raw`'s lines (it did not hold them)."""
     made = []
 
-    def make() -> tuple[Cleaned, ...]:
-        made.append(raw)
-        return (frozen(raw, Counter(), []),)
+    def make(keys: list[tuple[str, str, str]]) -> list[tuple[Cleaned, ...]]:
+        made.extend(key[0] for key in keys)
+        return [(frozen(key[0], Counter(), []),) for key in keys]
 
-    memo.get_or_make((raw, "hans", "package"), make)
+    memo.get_or_make_all([(raw, "hans", "package")], make)
     return bool(made)
 
 
@@ -113,6 +113,18 @@ def test_the_memo_is_sized_or_turned_off_from_the_environment(
     monkeypatch.setenv("ZHCLEAN_LINE_MEMO_CHARACTERS", "0")
     off = LineMemo(_characters())
     assert [_made(off, "同一行") for _ in range(2)] == [True, True]
+    asked: list[list[tuple[str, str, str]]] = []
+    keys = [("同一行", "hans", "package")] * 2
+
+    def make(keys: list[tuple[str, str, str]]) -> list[tuple[Cleaned, ...]]:
+        asked.append(keys)
+        return [(frozen(key[0], Counter(), []),) for key in keys]
+
+    assert len(off.get_or_make_all(keys, make)) == 2
+    assert asked == [keys]  # every line made, as often as it comes
+    on = LineMemo()
+    assert len(on.get_or_make_all(keys, make)) == 2
+    assert asked[1:] == [keys[:1]]  # each line made once
     monkeypatch.setenv("ZHCLEAN_LINE_MEMO_CHARACTERS", "8M")
     with pytest.warns(UserWarning, match="not a whole number"):
         assert _characters() == MOST_CHARACTERS

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhclean.opencc_engine import Engine
+from zhclean.opencc_engine import _LONG, Engine
 from zhclean.script import official
 
 pytestmark = pytest.mark.skipif(official(), reason="needs opencc-python-reimplemented")
@@ -55,12 +55,20 @@ def test_same_output_on_strings_of_overlapping_keys(config: str) -> None:
     package, engine = opencc.OpenCC(config), Engine(config)
     keys = sorted({key for group in engine._chain for d in group for key in d.table})
     rng = random.Random(7)
+    texts = []
     for _ in range(2000):
         text = "".join(
             rng.choice(keys)[rng.randrange(2) :] + rng.choice(["", "", "", "，", " ", "a"])
             for _ in range(rng.randint(1, 8))
         )
         assert engine.convert(text) == package.convert(text), text
+        texts.append(text)
+    # all of them in one text: its characters are looked up in a code-point table
+    # (`_translate`), not by `str.translate`; a lone surrogate and a character outside
+    # the BMP go through unchanged
+    text = "\ud800\U00020000".join(texts)
+    assert len(text) >= _LONG
+    assert engine.convert(text) == package.convert(text)
 
 
 @cache

