@@ -446,7 +446,7 @@ class StageTimer:
         "decode": "decode",
         "detect_script": "script detection",
         "repair": "repair",
-        "convert": "script conversion (OpenCC)",
+        "convert_many": "script conversion (OpenCC)",
         "split_documents": "documents",
         "_line_owners": "documents",
         "find_sections": "sections",
