@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from zhclean.pipeline import clean_lines
+from zhclean.pipeline import _clean_lines, clean_lines
 from zhclean.repair import FIXES, RECONSTRUCTIONS, repair
 from zhclean.repair.counts import NOTHING
 
@@ -49,7 +49,9 @@ def test_every_fix_of_a_clean_line_returns_counts_equal_to_none() -> None:
         assert reconstruct(CLEAN) == (CLEAN, Counter(), []), reconstruct.__name__
     fixed = repair(CLEAN)
     assert (fixed.text, fixed.repairs, fixed.uncertain) == (CLEAN, Counter(), [])
-    fixed.repairs["script_conversion"] += 1  # a line's own counts can be added to
+    assert fixed.repairs is NOTHING  # no Counter made for a line that needed no repair
+    [(line,)] = _clean_lines([CLEAN.replace("组织", "組織")], "hans", "package")
+    assert (line.text, dict(line.repairs)) == (CLEAN, {"script_conversion": 2})  # copied
 
 
 def test_a_clean_texts_first_line_takes_the_texts_counts() -> None:

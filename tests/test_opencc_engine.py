@@ -64,8 +64,8 @@ def test_same_output_on_strings_of_overlapping_keys(config: str) -> None:
         assert engine.convert(text) == package.convert(text), text
         texts.append(text)
     # all of them in one text: its characters are looked up in a code-point table
-    # (`_translate`), not by `str.translate`; a lone surrogate and a character outside
-    # the BMP go through unchanged
+    # (`_code_table`), not by `str.translate`, and its keys found by `candidates`; a
+    # lone surrogate and a character outside the BMP go through unchanged
     text = "\ud800\U00020000".join(texts)
     assert len(text) >= _LONG
     assert engine.convert(text) == package.convert(text)

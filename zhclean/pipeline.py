@@ -125,13 +125,15 @@ def _clean_lines(
     converted = convert_many([line.text for line in fixed], target_script, dictionaries)
     out = []
     for line, (text, changed) in zip(fixed, converted, strict=True):
+        repairs = line.repairs
         if changed:
-            line.repairs["script_conversion"] += changed
+            repairs = Counter(repairs)  # (`NOTHING` when the line needed no repair)
+            repairs["script_conversion"] += changed
         uncertain = carry(line.text, text, line.uncertain)
         out.append(
             tuple(
                 frozen(part.text, part.repairs, part.uncertain)
-                for part in _split_line(text, line.repairs, uncertain)
+                for part in _split_line(text, repairs, uncertain)
             )
         )
     return out

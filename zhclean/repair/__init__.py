@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from zhclean.repair.chars import LOST
+from zhclean.repair.counts import NOTHING
 from zhclean.repair.degraded import fix_degraded_punctuation
 from zhclean.repair.gbk_bytes import fix_gbk_pairs
 from zhclean.repair.markup import fix_markup
@@ -58,6 +59,7 @@ FIXES: tuple[Fix, ...] = (
 class Repaired:
     text: str
     repairs: Counter[str] = field(default_factory=Counter)
+    """By kind; `NOTHING` (copy it to add to it) when nothing was repaired."""
     uncertain: list[Span] = field(default_factory=list)
     """Spans of `text` reconstructed by likelihood, not forced by the bytes."""
 
@@ -85,18 +87,23 @@ def repair(
     reconstructions: tuple[Reconstruction, ...] = RECONSTRUCTIONS,
 ) -> Repaired:
     """Run every reconstruction and fix over `text`, counting repairs by kind."""
-    repairs: Counter[str] = Counter()
+    found: list[Counter[str]] = []  # most lines need no repair: no bookkeeping for them
     uncertain: list[Span] = []
     for reconstruct in reconstructions:
         before = text
         text, counts, spans = reconstruct(text)
-        if counts:  # most lines need no repair: skip the bookkeeping
-            repairs.update(counts)
+        if counts:
+            found.append(counts)
         if uncertain or spans:
             uncertain = merge([*carry(before, text, uncertain), *spans])
     reconstructed = text
     for fix in fixes:
         text, counts = fix(text)
         if counts:
-            repairs.update(counts)
-    return Repaired(text, +repairs, carry(reconstructed, text, uncertain))
+            found.append(counts)
+    if not found and not uncertain:
+        return Repaired(text, NOTHING, [])
+    repairs: Counter[str] = Counter()
+    for counts in found:
+        repairs.update(counts)
+    return Repaired(text, +repairs if found else NOTHING, carry(reconstructed, text, uncertain))

@@ -288,26 +288,30 @@ def fix_fullwidth_alphanumerics(text: str) -> tuple[str, Counter[str]]:
     domain names too."""
     if not _FULLWIDTH.search(text):
         return text, NOTHING
-    counts: Counter[str] = Counter()
-    text, counts["fullwidth_percent"] = _sub(_NUMBER_PERCENT, "%", text)
-    text, counts["fullwidth_point"] = _sub(_NUMBER_POINT, ".", text)
+    counts: dict[str, int] = {}
+    if "\uff05" in text:
+        text, counts["fullwidth_percent"] = _sub(_NUMBER_PERCENT, "%", text)
+    if "\uff0e" in text:
+        text, counts["fullwidth_point"] = _sub(_NUMBER_POINT, ".", text)
     found = 0
 
     def halve(m: re.Match[str]) -> str:
         nonlocal found
-        found += len(m.group())
-        return m.group().translate(_TO_HALFWIDTH)
+        run = m.group()
+        found += len(run)
+        return run.translate(_TO_HALFWIDTH)
 
     text = _FULLWIDTH_ALNUM.sub(halve, text)
     counts["fullwidth_alnum"] = found
     if "\uff0e" in text:
 
         def dots(m: re.Match[str]) -> str:
-            counts["fullwidth_point"] += m.group().count("\uff0e")
+            counts["fullwidth_point"] = counts.get("fullwidth_point", 0) + m.group().count("\uff0e")
             return m.group().replace("\uff0e", ".")
 
         text = _DOMAIN.sub(dots, text)
-    return text, +counts
+    kept = {kind: n for kind, n in counts.items() if n}
+    return text, Counter(kept) if kept else NOTHING
 
 
 def fix_cjk_forms(text: str) -> tuple[str, Counter[str]]:
