@@ -16,7 +16,6 @@ import functools
 import os
 import threading
 import warnings
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple, TypeVar
@@ -114,7 +113,7 @@ def _entry_size(entry: _Entry) -> int:
     return entry.size
 
 
-def frozen(text: str, repairs: Counter[str], uncertain: list[Span]) -> Cleaned:
+def frozen(text: str, repairs: dict[str, int], uncertain: list[Span]) -> Cleaned:
     """A cleaned line's text, counts and spans as the memo keeps them (copies)."""
     return Cleaned(text, tuple(repairs.items()), tuple(uncertain))
 

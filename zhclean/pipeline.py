@@ -72,11 +72,12 @@ def uncertain_spans(text: str) -> list[list[int]]:
 
 @dataclass
 class CleanLine:
-    """One line after repair and script conversion (`repairs` is `NOTHING`, which cannot
-    be added to, when the line needed none, except on a text's first line)."""
+    """One line after repair and script conversion. `repairs` is a Counter on a text's
+    first line, which takes the text's own counts; on the others, a dict to read, or
+    `NOTHING` when the line needed no repair."""
 
     text: str
-    repairs: Counter[str]
+    repairs: dict[str, int]
     uncertain: list[Span]  # reconstructed by likelihood, not forced by the bytes
 
 
@@ -104,13 +105,10 @@ def clean_lines(text: str, target_script: str, dictionaries: str = "package") ->
     )
     for cleaned in made:
         for line, repairs, spans in cleaned:  # the caller's own copies
-            lines.append(
-                CleanLine(line, Counter(dict(repairs)) if repairs else NOTHING, list(spans))
-            )
+            lines.append(CleanLine(line, dict(repairs) if repairs else NOTHING, list(spans)))
     if lines:  # the text's own counts go onto its first line, which can take them
         first = lines[0]
-        if first.repairs is NOTHING:
-            first.repairs = Counter()
+        first.repairs = Counter(first.repairs)
         first.repairs.update(whole + Counter(line_endings=breaks, hard_wraps=wraps))
     return lines
 
@@ -125,10 +123,9 @@ def _clean_lines(
     converted = convert_many([line.text for line in fixed], target_script, dictionaries)
     out = []
     for line, (text, changed) in zip(fixed, converted, strict=True):
-        repairs = line.repairs
-        if changed:
-            repairs = Counter(repairs)  # (`NOTHING` when the line needed no repair)
-            repairs["script_conversion"] += changed
+        repairs: dict[str, int] = line.repairs
+        if changed:  # (a line's repairs are `NOTHING` when it needed none: not changed)
+            repairs = {**repairs, "script_conversion": changed}
         uncertain = carry(line.text, text, line.uncertain)
         out.append(
             tuple(
@@ -139,7 +136,7 @@ def _clean_lines(
     return out
 
 
-def _split_line(text: str, repairs: Counter[str], uncertain: list[Span]) -> list[CleanLine]:
+def _split_line(text: str, repairs: dict[str, int], uncertain: list[Span]) -> list[CleanLine]:
     """Lines of a repaired line (repairs go with the first), spans moved onto each."""
     if "\n" not in text:
         return [CleanLine(text, repairs, uncertain)]
@@ -151,7 +148,7 @@ def _split_line(text: str, repairs: Counter[str], uncertain: list[Span]) -> list
             for a, b in uncertain
             if a < end and start < b
         ]
-        out.append(CleanLine(part, repairs if not out else Counter(), spans))
+        out.append(CleanLine(part, repairs if not out else NOTHING, spans))
         start = end + 1
     return out
 
@@ -251,7 +248,8 @@ def process_data(
         owners = _line_owners(lines, drafts)
         repairs: list[Counter[str]] = [Counter() for _ in drafts]
         for owner, line in zip(owners, cleaned, strict=True):
-            repairs[owner].update(line.repairs)
+            if line.repairs:
+                repairs[owner].update(line.repairs)
         stage = "structure"
         docs = []
         for part, draft in enumerate(drafts, start=1):

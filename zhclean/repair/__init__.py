@@ -103,7 +103,9 @@ def repair(
             found.append(counts)
     if not found and not uncertain:
         return Repaired(text, NOTHING, [])
-    repairs: Counter[str] = Counter()
-    for counts in found:
-        repairs.update(counts)
-    return Repaired(text, +repairs if found else NOTHING, carry(reconstructed, text, uncertain))
+    repairs = +found[0] if found else NOTHING  # (`+`: a new Counter of the kinds counted)
+    if len(found) > 1:
+        for counts in found[1:]:
+            repairs.update(counts)
+        repairs = +repairs
+    return Repaired(text, repairs, carry(reconstructed, text, uncertain))
