@@ -12,6 +12,7 @@ are carried through the later fixes onto the repaired text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,8 +24,11 @@ from zhclean.repair.gbk_bytes import fix_gbk_pairs
 from zhclean.repair.markup import fix_markup
 from zhclean.repair.mojibake import fix_mojibake
 from zhclean.repair.pinyin import fix_pinyin_annotations
-from zhclean.repair.punctuation import fix_ascii_punctuation, fix_lost_characters
+from zhclean.repair.punctuation import _ASCII_MARK, fix_ascii_punctuation, fix_lost_characters
 from zhclean.repair.width import (
+    _CJK_FORM,
+    _FULLWIDTH,
+    _WHITESPACE_CHAR,
     fix_cjk_forms,
     fix_fullwidth_alphanumerics,
     fix_stray_spaces,
@@ -33,6 +37,14 @@ from zhclean.repair.width import (
 from zhclean.spans import Span, carry, merge
 
 Fix = Callable[[str], tuple[str, Counter[str]]]
+
+
+def _class(pattern: re.Pattern[str]) -> str:
+    """What is inside the brackets of a pattern that is one character class."""
+    assert pattern.pattern[0] == "[" and pattern.pattern[-1] == "]", pattern.pattern
+    return pattern.pattern[1:-1]
+
+
 Reconstruction = Callable[[str], tuple[str, Counter[str], list[Span]]]
 
 RECONSTRUCTIONS: tuple[Reconstruction, ...] = (
@@ -53,6 +65,24 @@ FIXES: tuple[Fix, ...] = (
     fix_stray_spaces,
 )
 """The repair pipeline, in order."""
+
+TRIGGERS: dict[Fix, str] = {
+    fix_markup: "&<",
+    fix_whitespace: _class(_WHITESPACE_CHAR) + " ",
+    fix_cjk_forms: _class(_CJK_FORM),
+    fix_pinyin_annotations: "(（?",
+    fix_degraded_punctuation: ".",
+    fix_lost_characters: "?",
+    fix_ascii_punctuation: _class(_ASCII_MARK),
+    fix_fullwidth_alphanumerics: _class(_FULLWIDTH),
+    fix_stray_spaces: " ",
+}
+"""For each fix, the characters (a regex class) of which a line must hold one for the
+fix to change it: each returns a line with none as it is, nothing counted, at its
+first test (`tests/test_repair_triggers.py` checks them)."""
+
+_NEEDS_A_FIX = re.compile("[" + "".join(TRIGGERS.values()) + "]")
+"""A character some fix in `FIXES` needs: a line with none (most Chinese prose) skips them."""
 
 
 @dataclass
@@ -97,10 +127,11 @@ def repair(
         if uncertain or spans:
             uncertain = merge([*carry(before, text, uncertain), *spans])
     reconstructed = text
-    for fix in fixes:
-        text, counts = fix(text)
-        if counts:
-            found.append(counts)
+    if fixes is not FIXES or _NEEDS_A_FIX.search(text):
+        for fix in fixes:
+            text, counts = fix(text)
+            if counts:
+                found.append(counts)
     if not found and not uncertain:
         return Repaired(text, NOTHING, [])
     repairs = +found[0] if found else NOTHING  # (`+`: a new Counter of the kinds counted)

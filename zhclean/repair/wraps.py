@@ -87,12 +87,15 @@ def _layout(lines: list[str], sizes: list[tuple[int, int]]) -> tuple[int | None,
         return None, False
     counts = Counter(long)
     width = max(counts, key=lambda w: (counts[w] + counts[w - 1], w))
-    openers = _openers(lines, sizes)
     if _fits(sizes, width, long):
-        return width, _lost_indent(lines, sizes, openers, width)
+        return width, _lost_indent(lines, sizes, _openers(lines, sizes), width)
     # too few full lines alone: with paragraphs' first lines whose indent was lost
     # (short paragraphs from pdftotext), as common as the full ones or more
+    openers = None
     for measure in (width, width + LOST_INDENT):
+        if not _fits(sizes, measure, long, set(range(len(lines)))):
+            continue  # not even were every line a paragraph's first: no need to look
+        openers = _openers(lines, sizes) if openers is None else openers
         if _lost_indent(lines, sizes, openers, measure) and _fits(sizes, measure, long, openers):
             return measure, True
     return None, False
