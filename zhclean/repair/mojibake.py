@@ -1331,9 +1331,13 @@ def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
     segments = _apply(
         segments, _REGION_GBK, _fix_utf8_as_gbk, _utf8_gbk_suspect, repaired_before=True
     )
-    segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1, _GATE_LATIN1_UTF8, relax=True)
-    segments = _apply(segments, _REGION_WEB_GBK, _fix_gbk_as_latin1, _GATE_LATIN1_GBK, relax=True)
-    segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1_latin, _GATE_LATIN1_UTF8)
+    # (the Latin-1 kinds need a Latin-1 character: most suspect lines are spared the calls)
+    if len(segments) > 1 or _GATE_LATIN1_UTF8.search(line) or _GATE_LATIN1_GBK.search(line):
+        segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1, _GATE_LATIN1_UTF8, relax=True)
+        segments = _apply(
+            segments, _REGION_WEB_GBK, _fix_gbk_as_latin1, _GATE_LATIN1_GBK, relax=True
+        )
+        segments = _apply(segments, _REGION_WEB, _fix_utf8_as_latin1_latin, _GATE_LATIN1_UTF8)
     if a.gate is not None:
         if LOST in line:
             segments = _apply(segments, _REGION_BIG5_LOST, _fix_big5_as_gbk_lost, a.gate)

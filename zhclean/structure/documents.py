@@ -341,6 +341,8 @@ _ANY_AD_HINT = _Cued(
      "分享给"],
 )  # fmt: skip
 """Some hint: one search spares most lines the eleven."""
+_AD_CUES = re.compile("|".join(c.cue.pattern for c in (_DISCLAIMER, _AD, _ANY_AD_HINT)))
+"""The cues of disclaimers, ads and ad hints: one search spares most lines all three."""
 # A site's own lines: "点击“阅读原文”了解更多", "主办：… 技术支持：…" (not 主办单位 or 技术支持
 # alone: an event's plan names them), "【广告】…", "扫一扫，关注“某某组工”微信公众号" (not
 # "地址：…", a notice's)
@@ -940,12 +942,14 @@ def _boilerplate_kind(line: str) -> str | None:
         return "separator"
     if _RECOMMENDED.match(line):
         return "recommended_reading"
-    if _DISCLAIMER.search(line):
+    cued = _AD_CUES.search(line) is not None
+    if cued and _DISCLAIMER.search(line):
         return "boilerplate_disclaimer"
     if len(line) <= LINK_MAX_LEN and not _SENTENCE_END.search(line) and _SITE_LINE.search(line):
         return "boilerplate_nav"
-    if _AD.search(line) or (
-        _ANY_AD_HINT.search(line) and sum(h.search(line) is not None for h in _AD_HINTS) >= 2
+    if cued and (
+        _AD.search(line)
+        or (_ANY_AD_HINT.search(line) and sum(h.search(line) is not None for h in _AD_HINTS) >= 2)
     ):
         return "boilerplate_ad"
     if not _SENTENCE_PUNCT.search(line) and (
