@@ -121,11 +121,14 @@ def _clean_lines(
     repaired one by one and converted all at once (`zhclean.script.convert_many`)."""
     fixed = [repair(raw_line) for raw_line in raw_lines]
     converted = convert_many([line.text for line in fixed], target_script, dictionaries)
-    out = []
+    out: list[tuple[Cleaned, ...]] = []
     for line, (text, changed) in zip(fixed, converted, strict=True):
         repairs: dict[str, int] = line.repairs
         if changed:  # (a line's repairs are `NOTHING` when it needed none: not changed)
             repairs = {**repairs, "script_conversion": changed}
+        if not line.uncertain and "\n" not in text:  # most lines: one line, no spans
+            out.append((Cleaned(text, tuple(repairs.items()), ()),))
+            continue
         uncertain = carry(line.text, text, line.uncertain)
         out.append(
             tuple(

@@ -900,12 +900,12 @@ def _mark_contents(lines: list[str], kinds: list[str | None]) -> None:
     if at is None:
         return
     entries = []
+    last = {_entry(line): j for j, line in enumerate(lines)}  # where each stands last
     for j in range(at + 1, len(lines)):
         entry = _entry(lines[j])
         if not entry or len(entry) > CONTENTS_ENTRY_MAX:
             break
-        later = {_entry(line) for line in lines[j + 1 :]}
-        if entry not in later:
+        if last[entry] == j:  # not standing again further down
             break
         entries.append(j)
     if len(entries) >= CONTENTS_MIN:
@@ -1004,13 +1004,22 @@ def _reading_list_start(lines: list[str], kinds: list[str | None]) -> int:
     return start
 
 
+PART_LINE_MAX = 80
+"""Longest line that can head a compilation's part (characters)."""
+
+
 def _part_starts(lines: list[str], announced: bool, first: str | None) -> tuple[list[int], bool]:
     """Indices of a compilation's part headings (1, 2, … in order), or [] if none; and
     whether the headings are bare marks ("【篇一】") with the part's title under them."""
+    short = [  # what `_part_number` looks at in every family
+        (i, line)
+        for i, line in enumerate(lines)
+        if len(line) <= PART_LINE_MAX and not _SENTENCE_END.search(line)
+    ]
     for family in ("suffix", "mark", "repeated"):
         starts: list[int] = []
         key: str | None = None  # what every part line of the family must share
-        for i, line in enumerate(lines):
+        for i, line in short:
             found = _part_number(line, family, announced)
             if found is None or found[0] != len(starts) + 1:
                 continue
@@ -1031,7 +1040,7 @@ def _part_number(line: str, family: str, announced: bool) -> tuple[int, str] | N
     The key is what the parts of one compilation share: the stem of a repeated title,
     whether a mark is bare, the kind of suffix.
     """
-    if len(line) > 80 or _SENTENCE_END.search(line):
+    if len(line) > PART_LINE_MAX or _SENTENCE_END.search(line):
         return None
     if family == "suffix":
         m = _PART_SUFFIX.match(line) if "篇" in line else None
