@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Rejected(Exception):
@@ -78,8 +79,10 @@ class Section:
     char_end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A half-open span [char_start, char_end) of a document's text, in a section
+    (a NamedTuple: a document has hundreds, made twice as fast as a frozen dataclass)."""
+
     index: int
     section_index: int
     char_start: int
