@@ -815,7 +815,8 @@ def _utf8_gbk_suspect(text: str) -> bool:
         window = text[m.start() : m.start() + UTF8_WINDOW]
         if "?" in window:  # a "?" written for a lost byte
             return True
-        data = _gbk_bytes(window)[0]
+        # (no U+FFFD here, and without a euro sign GB18030 itself gives `_gbk_bytes`)
+        data = _gbk_bytes(window)[0] if "€" in window else window.encode("gb18030")
         run = _UTF8_RUN.match(data)
         valid = run.end() if run else 0
         if valid >= 6 or (valid == len(data) and m.start() + UTF8_WINDOW >= len(text)):

@@ -9,7 +9,7 @@ own rank of numbering styles: the highest style it uses is level 1.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from zhclean.line_memo import per_line
 from zhclean.model import Section
@@ -90,6 +90,8 @@ _PHRASE_BREAK = re.compile(r"[，,；;：:]")
 # a Han character
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ATTACHMENTS = re.compile(r"^\s*附\s*件\s*[：:]\s*")
+_OPENERS = _MARKER_FIRST | {"附"}
+"""What a line with a numbering marker or an attachments label opens with."""
 
 NUMBERED_MAX = 45  # longest numbered heading line, in characters
 SHORT_MAX = 20  # a numbered line this short may end with one 。！？
@@ -100,8 +102,7 @@ PLAIN_MIN_HAN = 4  # fewest Han characters in an unnumbered heading
 PLAIN_MIN_COUNT = 2  # unnumbered headings count only when a document has this many
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int  # offset of the line in the document's text
     text: str
 
@@ -178,8 +179,11 @@ def _opening_style(line: str) -> str | None:
 
 def _heading_styles(lines: list[_Line]) -> list[str | None]:
     """The numbering style of each heading line, None for body lines."""
-    shapes = [numbered_shape(ln.text) for ln in lines]
-    opens = [_opening_style(ln.text) for ln in lines]
+    shapes: list[str | None] = [None] * len(lines)
+    opens: list[str | None] = [None] * len(lines)
+    for i, ln in enumerate(lines):
+        if ln.text.lstrip()[:1] in _OPENERS:  # most lines open with no marker or label
+            shapes[i], opens[i] = numbered_shape(ln.text), _opening_style(ln.text)
     _add_sentence_headings(lines, shapes, opens)
     styles: list[str | None] = [None] * len(lines)
     for i, shape in enumerate(shapes):

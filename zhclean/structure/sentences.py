@@ -8,7 +8,6 @@ sentence, and neither does a full stop between digits (1。8亿).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from zhclean.line_memo import per_line
 from zhclean.model import Section, Sentence
@@ -77,23 +76,13 @@ def _body_start(text: str, section: Section) -> int:
     return section.char_end if newline < 0 else newline + 1
 
 
-def _body_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of the lines in text[start:end], newlines excluded."""
-    while start < end:
-        newline = text.find("\n", start, end)
-        stop = end if newline < 0 else newline
-        yield start, stop
-        start = stop + 1
-
-
 def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
     """Sentences of the section bodies of text, in order; heading lines belong to none."""
     sentences: list[Sentence] = []
     for section in sections:
-        body = _body_start(text, section)
-        for line_start, line_end in _body_lines(text, body, section.char_end):
-            for a, b in _line_spans(text[line_start:line_end]):
-                sentences.append(
-                    Sentence(len(sentences), section.index, line_start + a, line_start + b)
-                )
+        at = _body_start(text, section)  # where each line of the body starts
+        for line in text[at : section.char_end].split("\n"):
+            for a, b in _line_spans(line):
+                sentences.append(Sentence(len(sentences), section.index, at + a, at + b))
+            at += len(line) + 1
     return sentences
