@@ -106,11 +106,13 @@ def _fits(
 ) -> bool:
     """Whether most long lines reach `width` (with `openers`, paragraphs' first lines
     one lost indent short of it count too) and almost none passes it."""
+    over = sum(1 for w, hang in sizes if w - hang > width)
+    if over * 50 > len(sizes):  # (first: prose, whose lines run long, fails here)
+        return False
     at = sum(1 for w, hang in sizes if _full(w, hang, width))
     if openers is not None:
         at += sum(1 for k in openers if _first(*sizes[k], width))
-    over = sum(1 for w, hang in sizes if w - hang > width)
-    return at >= MIN_WRAPPED and at * 2 >= len(long) and over * 50 <= len(sizes)
+    return at >= MIN_WRAPPED and at * 2 >= len(long)
 
 
 def _openers(lines: list[str], sizes: list[tuple[int, int]]) -> set[int]:
