@@ -1086,6 +1086,8 @@ def _substitute(
             return
     elif not sub.gate or len(sub.gate.findall(region)) * _TELLTALE_SHARE < len(region):
         return  # too few of the damage's telltale characters
+    elif kind == BIG5_AS_GBK and not _ODD_SCRIPT.search(region):
+        return  # no stretch can be `strong` (below): none would be taken
     fixed = region.translate(sub.table)
     # states: 0 keep, 1 substitute; score, previous output char, backpointer
     states: list[tuple[float, str, tuple | None]] = [(0.0, "", None), (SWITCH, "", None)]
