@@ -1091,20 +1091,16 @@ def _substitute(
     fixed = region.translate(sub.table)
     # states: 0 keep, 1 substitute; score, previous output char, backpointer
     states: list[tuple[float, str, tuple | None]] = [(0.0, "", None), (SWITCH, "", None)]
-    for k, c in enumerate(region):
-        options = (c, fixed[k])
-        nxt = []
-        for st in (0, 1):
-            out = options[st]
-            if st == 1 and out == c:
-                nxt.append((-math.inf, out, None))
-                continue
-            best = max(
-                (states[p][0] + (SWITCH if p != st else 0.0) + _lp(states[p][1], out), p)
-                for p in (0, 1)
-            )
-            nxt.append((best[0], out, (states[best[1]][2], st)))
-        states = nxt
+    for c, changed in zip(region, fixed, strict=True):
+        (keep, kept, keep_path), (swap, swapped, swap_path) = states
+        # keep c: from either state, the higher score (the substituting state on a tie)
+        a, b = keep + 0.0 + _lp(kept, c), swap + SWITCH + _lp(swapped, c)
+        stay = (b, c, (swap_path, 0)) if b >= a else (a, c, (keep_path, 0))
+        if changed == c:  # nothing to substitute
+            states = [stay, (-math.inf, changed, None)]
+            continue
+        a, b = keep + SWITCH + _lp(kept, changed), swap + 0.0 + _lp(swapped, changed)
+        states = [stay, (b, changed, (swap_path, 1)) if b >= a else (a, changed, (keep_path, 1))]
     node = max(states, key=lambda s: s[0])[2]
     choice: list[int] = []
     while node is not None:
