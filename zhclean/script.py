@@ -212,7 +212,7 @@ class Converter:
             return [self.convert(text) for text in texts]
         joined = "\n".join(texts)
         codes = code_points(joined)
-        starts, lengths = self._segments_to_convert(codes)
+        starts, lengths = self._segments_to_convert(joined, codes)
         if not len(starts):
             return [(text, 0) for text in texts]
         sent, handed, in_joined = _gathered(codes, starts, lengths)
@@ -233,11 +233,13 @@ class Converter:
             )
         ]
 
-    def _segments_to_convert(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(starts, lengths) of the segments (as `_SEGMENT` finds them) of the text of
-        `codes` that hold one of `_chars` or of `_phrases`: the only ones OpenCC can
-        change. Where most segments hold such a character, the phrases are looked for
-        only in the others."""
+    def _segments_to_convert(self, text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(starts, lengths) of the segments (as `_SEGMENT` finds them) of `text` (whose
+        code points are `codes`) that hold one of `_chars` or of `_phrases`: the only
+        ones OpenCC can change. Where most segments hold such a character, the phrases
+        are looked for only in the others. (A phrase found marks the segments of its
+        first and last characters: should a phrase hold a segment's end, a segment
+        whose own phrase it overlaps is marked too.)"""
         ends = _end_table()[codes]
         bounds = np.flatnonzero(np.concatenate(([True], ends[:-1] & ~ends[1:], [True])))
         bounds[-1] = len(codes)  # segment k is codes[bounds[k]:bounds[k + 1]]
@@ -246,14 +248,14 @@ class Converter:
         chosen[np.searchsorted(bounds, hits, side="right") - 1] = True
         rest = np.flatnonzero(~chosen)
         if self._phrases is not None and len(rest) * 2 > len(chosen):  # most: search all
-            found = [m.start() for m in self._phrases.finditer(from_code_points(codes))]
+            found = [i for m in self._phrases.finditer(text) for i in (m.start(), m.end() - 1)]
             chosen[np.searchsorted(bounds, found, side="right") - 1] = True
         elif self._phrases is not None and len(rest):  # search only the segments left
             lengths = bounds[rest + 1] - bounds[rest]
-            text, _, _ = _gathered(codes, bounds[rest], lengths)
-            owner = np.repeat(rest, lengths + 1)  # the segment of each character of `text`
-            found = [m.start() for m in self._phrases.finditer(from_code_points(text))]
-            chosen[owner[found]] = True
+            left, _, _ = _gathered(codes, bounds[rest], lengths)
+            owner = np.repeat(rest, lengths + 1)  # the segment of each character of `left`
+            matches = self._phrases.finditer(from_code_points(left))
+            chosen[owner[[i for m in matches for i in (m.start(), m.end() - 1)]]] = True
         picked = np.flatnonzero(chosen)
         return bounds[picked], bounds[picked + 1] - bounds[picked]
 
