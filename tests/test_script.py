@@ -121,6 +121,17 @@ def test_many_lines_at_once_give_what_each_line_gives(
     ]
 
 
+def test_many_lines_are_converted_in_groups_of_bounded_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import zhclean.script as script
+
+    lines = ["組織部門。" * k for k in range(12)] + ["沈默是金", "", "國" * 40]
+    whole = convert_many(lines, "hans")
+    monkeypatch.setattr(script, "AT_ONCE", 16)  # most groups of one or two lines
+    assert convert_many(lines, "hans") == whole == [convert(line, "hans") for line in lines]
+
+
 def test_simplified_text_is_not_handed_to_opencc() -> None:
     conv = converter("hans")
     assert conv is not None

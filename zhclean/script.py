@@ -149,6 +149,11 @@ class _Converts(Protocol):
     def convert(self, text: str) -> str: ...
 
 
+AT_ONCE = 1 << 20
+"""Characters `Converter.convert_many` hands to the converter in one call at most: its
+index arrays, 8 bytes a character each, stay within tens of MB on a large file."""
+
+
 @cache
 def _end_table() -> np.ndarray:
     """Code point -> whether it ends a segment (`_ENDS`)."""
@@ -210,6 +215,18 @@ class Converter:
         """
         if self._char_table is None or not self._same_length or not texts:
             return [self.convert(text) for text in texts]
+        out: list[tuple[str, int]] = []
+        group: list[str] = []
+        size = 0
+        for text in texts:  # groups of at most AT_ONCE characters (but a longer text)
+            if group and size + len(text) > AT_ONCE:
+                out += self._convert_at_once(group)
+                group, size = [], 0
+            group.append(text)
+            size += len(text) + 1
+        return out + self._convert_at_once(group)
+
+    def _convert_at_once(self, texts: list[str]) -> list[tuple[str, int]]:
         joined = "\n".join(texts)
         codes = code_points(joined)
         starts, lengths = self._segments_to_convert(joined, codes)
