@@ -331,10 +331,9 @@ def _changes(
     """
     converting = [key for key, value in entries if value != key]
     chars = frozenset(key for key in converting if len(key) == 1)
-    phrases = sorted(
+    phrases = sorted(  # longest first; each once, in the same order in every process
         {key for key in converting if len(key) > 1 and chars.isdisjoint(key)},
-        key=len,
-        reverse=True,
+        key=lambda key: (-len(key), key),
     )
     same_length = all(len(key) == len(value) for key, value in entries)
     return chars, re.compile("|".join(map(re.escape, phrases))) if phrases else None, same_length
