@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -58,13 +59,12 @@ class _Dictionary:
     def _tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Code point -> whether it is a one-character key; the first character of a
         longer key; the second."""
-        tables = [np.zeros(0x110000, dtype=bool) for _ in range(3)]
-        for key in self.table:
-            if len(key) == 1:
-                tables[0][ord(key)] = True
-            else:
-                tables[1][ord(key[0])] = tables[2][ord(key[1])] = True
-        return tables[0], tables[1], tables[2]
+        longer = [key for key in self.table if len(key) > 1]
+        return (
+            char_table(key for key in self.table if len(key) == 1),
+            char_table(key[0] for key in longer),
+            char_table(key[1] for key in longer),
+        )
 
 
 def _dictionary(max_len: int, min_len: int, entries: dict[str, str], split: object) -> _Dictionary:
@@ -151,6 +151,13 @@ def code_points(text: str) -> np.ndarray:
 def from_code_points(codes: np.ndarray) -> str:
     """The text of an array of code points (`code_points`'s inverse)."""
     return codes.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def char_table(chars: Iterable[str]) -> np.ndarray:
+    """Code point -> whether it is one of `chars` (single characters)."""
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
 
 
 def _code_table(translation: dict[int, str]) -> np.ndarray | None:

