@@ -134,9 +134,5 @@ def repair(
                 found.append(counts)
     if not found and not uncertain:
         return Repaired(text, NOTHING, [])
-    repairs = +found[0] if found else NOTHING  # (`+`: a new Counter of the kinds counted)
-    if len(found) > 1:
-        for counts in found[1:]:
-            repairs.update(counts)
-        repairs = +repairs
+    repairs = sum(found, Counter()) if found else NOTHING  # (adding keeps counts > 0)
     return Repaired(text, repairs, carry(reconstructed, text, uncertain))

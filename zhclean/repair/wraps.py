@@ -93,8 +93,8 @@ def _layout(lines: list[str], sizes: list[tuple[int, int]]) -> tuple[int | None,
     # (short paragraphs from pdftotext), as common as the full ones or more
     openers = None
     for measure in (width, width + LOST_INDENT):
-        if not _fits(sizes, measure, long, set(range(len(lines)))):
-            continue  # not even were every line a paragraph's first: no need to look
+        if _overrun(sizes, measure):
+            continue  # `_fits` fails whatever the openers: no need to look for them
         openers = _openers(lines, sizes) if openers is None else openers
         if _lost_indent(lines, sizes, openers, measure) and _fits(sizes, measure, long, openers):
             return measure, True
@@ -106,13 +106,17 @@ def _fits(
 ) -> bool:
     """Whether most long lines reach `width` (with `openers`, paragraphs' first lines
     one lost indent short of it count too) and almost none passes it."""
-    over = sum(1 for w, hang in sizes if w - hang > width)
-    if over * 50 > len(sizes):  # (first: prose, whose lines run long, fails here)
+    if _overrun(sizes, width):  # (first: prose, whose lines run long, fails here)
         return False
     at = sum(1 for w, hang in sizes if _full(w, hang, width))
     if openers is not None:
         at += sum(1 for k in openers if _first(*sizes[k], width))
     return at >= MIN_WRAPPED and at * 2 >= len(long)
+
+
+def _overrun(sizes: list[tuple[int, int]], width: int) -> bool:
+    """Whether more than one line in 50 passes `width` (a hanging mark aside)."""
+    return sum(1 for w, hang in sizes if w - hang > width) * 50 > len(sizes)
 
 
 def _openers(lines: list[str], sizes: list[tuple[int, int]]) -> set[int]:
