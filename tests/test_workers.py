@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import RAW, ROOT, rows
 
 from zhclean.discover import discover
+from zhclean.line_memo import memo
 from zhclean.pipeline import Config
 from zhclean.workers import clean_files, worker_pool
 
@@ -74,6 +77,7 @@ def test_the_pool_starts_its_workers_at_once_and_they_write_what_a_thread_writes
         ]
         there = [future.result() for future in futures]
         pids = set(pool.submit(os.getpid).result() for _ in range(4))
+        assert pool.submit(gc.isenabled).result() is False  # collected once a batch instead
     assert os.getpid() not in pids
     assert not multiprocessing.active_children()  # shut down on leaving
     assert [(d.files, d.bytes, d.shas, d.stats) for d in there] == [
@@ -91,3 +95,27 @@ def test_the_pool_starts_its_workers_at_once_and_they_write_what_a_thread_writes
             "part-00002.parquet",
         ]
         assert rows(pooled, name) == rows(inline, name)
+
+
+def test_a_batch_makes_no_reference_cycles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a pool worker runs without the automatic collector and collects after each batch
+    # (`start_worker`): that is sound only while a batch leaves no cyclic garbage
+    monkeypatch.setattr(memo, "enabled", False)  # every line repaired, converted
+    files, _ = discover(RAW)
+    clean_files(files, Config(), str(tmp_path), 1, False)  # first use: lazy imports, caches
+    collected: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            collected.append(info["collected"])
+
+    gc.collect()
+    gc.disable()
+    gc.callbacks.append(seen)
+    try:
+        done = clean_files(files, Config(), str(tmp_path), 2, False)
+    finally:
+        gc.callbacks.remove(seen)
+        gc.enable()
+    assert done.files == 5
+    assert collected == [0]  # clean_files' one collection, and nothing for it to free
