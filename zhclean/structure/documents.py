@@ -104,6 +104,7 @@ by kind: `separator`, `boilerplate_disclaimer`, `boilerplate_ad`,
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from datetime import datetime
 from itertools import pairwise
 
@@ -899,14 +900,18 @@ def _mark_contents(lines: list[str], kinds: list[str | None]) -> None:
     )
     if at is None:
         return
+    # the lines after it by their first character, which opens a line's entry too (an
+    # entry only loses spaces and a trailing leader): a few are compared, not all
+    opening: dict[str, list[int]] = defaultdict(list)
+    for k in range(at + 1, len(lines)):
+        opening[lines[k].lstrip()[:1]].append(k)
     entries = []
-    last = {_entry(line): j for j, line in enumerate(lines)}  # where each stands last
     for j in range(at + 1, len(lines)):
         entry = _entry(lines[j])
         if not entry or len(entry) > CONTENTS_ENTRY_MAX:
             break
-        if last[entry] == j:  # not standing again further down
-            break
+        if not any(k > j and _entry(lines[k]) == entry for k in opening[entry[0]]):
+            break  # not standing again further down
         entries.append(j)
     if len(entries) >= CONTENTS_MIN:
         for j in (at, *entries):
