@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from zhclean.line_memo import memo
 from zhclean.structure.sections import find_sections
 from zhclean.structure.sentences import split_sentences
 
@@ -115,7 +116,9 @@ SENTENCE_CASES: list[tuple[str, str, list[str]]] = [
     ("text", "expected"), [c[1:] for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES]
 )
 def test_sentence_texts(text: str, expected: list[str]) -> None:
-    assert sentences(text) == expected
+    assert sentences(text) == expected  # line by line, lines seen before from the memo
+    with memo.off():  # a section's body searched at once
+        assert sentences(text) == expected
 
 
 def test_headings_belong_to_no_sentence() -> None:
@@ -227,13 +230,13 @@ def test_large_document() -> None:
         "增长1。8亿元\n。2013年",  # a line opening with 。 after a digit on the line before
         "标题\n\u3000\u3000第一句。  第二句！”\n9。5万人。2013年底",
         "一、总体要求\n坚持学习。工作……\n二、主要任务\n（一）抓落实？！对。",
+        "一、总体要求\n增长1。8亿元。完成100。\n二、主要任务\n2013年启动。增长3。5倍",
+        "一、总体要求\n增长1。\n8亿元\n\n二、主要任务\n\u3000完成。 \n。",
     ],
 )
 def test_kept_line_spans_are_the_spans_in_the_text(text: str) -> None:
     # a line's sentences are taken from the per-line memo when it was seen before: the
-    # same spans as found in the whole text, the memo on (asked twice) or off
-    from zhclean.line_memo import memo
-
+    # same spans as found in the whole body, the memo on (asked twice) or off
     sections = find_sections(text)
     with memo.off():
         fresh = split_sentences(text, sections)

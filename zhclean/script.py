@@ -238,10 +238,10 @@ class Converter:
             return [self.convert(text) for text in texts]
         out = codes.copy()
         out[in_joined] = converted[handed]
-        changed = np.concatenate(([0], np.cumsum(out != codes)))
+        changed = in_joined[converted[handed] != sent[handed]]  # where, in increasing order
         sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         offsets = np.cumsum(sizes + 1) - sizes - 1
-        counts = (changed[offsets + sizes] - changed[offsets]).tolist()
+        counts = (changed.searchsorted(offsets + sizes) - changed.searchsorted(offsets)).tolist()
         result = from_code_points(out)
         return [
             (result[at : at + size], count) if count else (text, 0)
