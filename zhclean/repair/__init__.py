@@ -134,5 +134,8 @@ def repair(
                 found.append(counts)
     if not found and not uncertain:
         return Repaired(text, NOTHING, [])
-    repairs = sum(found, Counter()) if found else NOTHING  # (adding keeps counts > 0)
+    if len(found) == 1 and min(found[0].values()) > 0:  # most repaired lines: one kind
+        repairs = found[0]
+    else:
+        repairs = sum(found, Counter()) if found else NOTHING  # (adding keeps counts > 0)
     return Repaired(text, repairs, carry(reconstructed, text, uncertain))

@@ -1345,6 +1345,8 @@ def _fix_line(line: str) -> tuple[str, Counter[str], list[tuple[int, int]]]:
         if LOST in line:
             segments = _apply(segments, _REGION_BIG5_LOST, _fix_gbk_as_big5_lost, b.gate)
         segments = _apply(segments, b.region, _fix_gbk_as_big5, b.gate, telltale=b.gate)
+    if len(segments) == 1 and segments[0][2] is None:  # most suspect lines: nothing found
+        return line, NOTHING, []
     counts: Counter[str] = Counter()
     spans: list[tuple[int, int]] = []
     pos = 0
