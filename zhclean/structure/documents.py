@@ -443,6 +443,19 @@ _PAGE_WORD = re.compile(r"第?\d{1,3}页?|共\d{1,3}页|共\d{1,6}条|\d{1,3}/\d
 # A widget in brackets inside a line of fields: "【字号：大 中 小】", "[打印]"
 _BRACKETED_WIDGET = re.compile(r"[【\[][^【】\[\]]{1,16}[】\]]")
 WIDGET_ROW_MAX = 60  # longest line read as a row of widgets
+_WIDGET_ROW_CHARS = {*"".join(_WIDGET_WORDS), *"第页共条/"}
+_NOT_IN_WIDGET_ROW = re.compile(
+    "[^"
+    + _WIDGET_SPLIT.pattern[1:-2]  # (the separators, without the brackets and +)
+    + r"\d"
+    + "".join(sorted(re.escape(c) for c in _WIDGET_ROW_CHARS))
+    + "".join(
+        sorted(re.escape(t) for s, ts in _VARIANTS.items() if s in _WIDGET_ROW_CHARS for t in ts)
+    )
+    + "]"
+)
+"""A character no word of a widget row holds, in either script, nor the space between
+them: most short lines have one at once, and are no widget row."""
 
 # --- title block ----------------------------------------------------------------
 
@@ -986,7 +999,7 @@ def _is_widget_row(line: str) -> bool:
 
     Single-character words (大 中 小) count only as a row of three or more.
     """
-    if len(line) > WIDGET_ROW_MAX:
+    if len(line) > WIDGET_ROW_MAX or _NOT_IN_WIDGET_ROW.search(line):
         return False
     words = [w for w in _WIDGET_SPLIT.split(line.translate(_TO_SIMPLIFIED)) if w]
     if not words or not all(w in _WIDGET_WORDS or _PAGE_WORD.fullmatch(w) for w in words):
