@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import opencc
+
+from zhclean.code_points import char_table, code_points, from_code_points
 
 _LONG = 256
 """Characters from which the engine works on the text's code points: a `_code_table`
@@ -141,23 +142,6 @@ class Engine:
             at = end
         out.append(text[at:])
         return "".join(out)
-
-
-def code_points(text: str) -> np.ndarray:
-    """`text` as an array of its code points (lone surrogates included)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def from_code_points(codes: np.ndarray) -> str:
-    """The text of an array of code points (`code_points`'s inverse)."""
-    return codes.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
-
-
-def char_table(chars: Iterable[str]) -> np.ndarray:
-    """Code point -> whether it is one of `chars` (single characters)."""
-    table = np.zeros(0x110000, dtype=bool)
-    table[[ord(c) for c in chars]] = True
-    return table
 
 
 def _code_table(translation: dict[int, str]) -> np.ndarray | None:

