@@ -2,7 +2,8 @@
 
 Reads like the pipeline's table of contents:
 
-1. discover the raw files and hash them;
+1. discover the raw files, and hash them when the parent version (same configuration)
+   may hold some unchanged (otherwise every file is cleaned, and its batch hashes it);
 2. compare with the parent version (LATEST): unchanged files keep their rows;
 3. clean the other files in batches of about `batch_bytes`, in parallel processes
    (or threads, or on Dask); each batch writes its tables as part files into the
@@ -38,7 +39,14 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from schemas import validate_parts
 from zhclean import __version__, progress
 from zhclean.discover import discover, is_transient, read
-from zhclean.incremental import Plan, carry_over, code_sha256, plan, read_manifest
+from zhclean.incremental import (
+    Plan,
+    carry_over,
+    code_sha256,
+    plan,
+    read_manifest,
+    same_config,
+)
 from zhclean.model import RawFile, Rejected
 from zhclean.objectstore import discover_uri, is_uri
 from zhclean.pipeline import Config
@@ -202,15 +210,20 @@ def last_attempt() -> bool:
 
 
 @task(name="discover", cache_policy=NO_CACHE, **RETRIES)
-def discover_files(raw_dir: str, max_file_bytes: int) -> tuple[list, list, dict]:
-    """Every raw file (or its reject) and its SHA-256 (None when it cannot be read);
-    `raw_dir` is a local directory or a URI (`zhclean.objectstore`)."""
+def discover_files(
+    raw_dir: str, max_file_bytes: int, hashed: bool = True
+) -> tuple[list, list, dict]:
+    """Every raw file (or its reject) and, if `hashed`, its SHA-256 (None when it cannot
+    be read); `raw_dir` is a local directory or a URI (`zhclean.objectstore`).
+
+    Unhashed, the batches hash what they read (`BatchDone.shas`): the hashes only tell
+    unchanged files, and a run that cleans every file need not read each one twice."""
     if is_uri(raw_dir):
         files, rejects = discover_uri(raw_dir, max_file_bytes)
     else:
         files, rejects = discover(Path(raw_dir), max_file_bytes)
     shas: dict[str, str | None] = {}
-    for raw in files:  # a file that cannot be read now is read (and retried) by its batch
+    for raw in files if hashed else ():  # one that cannot be read now: read by its batch
         try:
             shas[raw.rel_path] = read(raw, max_file_bytes)[1]
         except Rejected as rejected:
@@ -317,7 +330,6 @@ def clean_corpus(
     if not is_uri(raw_dir) and not Path(raw_dir).is_dir():
         raise FileNotFoundError(f"raw directory {raw_dir} does not exist")
 
-    files, discover_rejects, shas = discover_files(str(raw_dir), max_file_bytes)
     fingerprint = {
         "schema_version": SCHEMA_VERSION,
         "pipeline_version": __version__,
@@ -329,6 +341,8 @@ def clean_corpus(
     }
     parent = latest(out) if out.is_dir() else None
     parent_manifest = read_manifest(out / parent) if parent else None
+    reusable = incremental and parent_manifest and same_config(parent_manifest, fingerprint)
+    files, discover_rejects, shas = discover_files(str(raw_dir), max_file_bytes, bool(reusable))
     work: Plan = plan(
         parent, parent_manifest, fingerprint, files, shas, discover_rejects, incremental
     )

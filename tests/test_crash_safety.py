@@ -204,11 +204,12 @@ def _manifest_sha(tmp_path: Path, path: str) -> str | None:
 def test_a_transient_read_error_is_retried_and_logged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # 1: discovery hashes it; 2: the batch's first attempt fails; 3: its retry reads it
+    # a first run: discovery does not read the files (each batch hashes what it reads);
+    # 1: the batch's first attempt fails; 2: its retry reads it
     eio = OSError(5, "Input/output error")
-    met = _failing_reads(monkeypatch, lambda n: eio if n == 2 else None)
+    met = _failing_reads(monkeypatch, lambda n: eio if n == 1 else None)
     summary, log = _clean(tmp_path, caplog)
-    assert met == [None, 5, None]
+    assert met == [5, None]
     assert summary["documents"] == 7 and summary["rejects_by_reason"] == {}
     retried = [m for m in log if "Retry 1/2 will start 1 second(s) from now" in m]
     assert len(retried) == 1 and "OSError(5, 'Input/output error')" in retried[0]
@@ -227,7 +228,7 @@ def test_a_persistent_transient_read_error_rejects_the_file_after_the_retries(
 ) -> None:
     met = _failing_reads(monkeypatch, lambda n: OSError(110, "Connection timed out"))
     summary, log = _clean(tmp_path, caplog)
-    assert met == [110] * 4  # discovery (no retry there), then the batch: 1 + 2 retries
+    assert met == [110] * 3  # the batch: 1 + 2 retries
     retried = [m[m.index("Retry") :] for m in log if "will start" in m]
     assert retried == [
         "Retry 1/2 will start 1 second(s) from now",
@@ -253,7 +254,7 @@ def test_a_permanent_read_error_rejects_the_file_at_once(
 ) -> None:
     met = _failing_reads(monkeypatch, lambda n: PermissionError(13, "Permission denied"))
     summary, log = _clean(tmp_path, caplog)
-    assert met == [13, 13]  # discovery, then the batch once: no retry
+    assert met == [13]  # the batch, once: no retry
     assert not [m for m in log if "will start" in m]
     assert summary["documents"] == 6 and summary["rejects_by_reason"] == {"unreadable": 1}
     assert rows(tmp_path / "out" / "v0001", "rejects") == [
@@ -264,3 +265,24 @@ def test_a_permanent_read_error_rejects_the_file_at_once(
             "detail": "cannot read: Permission denied (EACCES)",
         }
     ]
+
+
+@pytest.mark.usefixtures("prefect_backend")
+def test_discovery_hashes_the_files_only_when_the_parent_may_hold_them_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a first run cleans every file: its batch reads each once, and hashes it then
+    met = _failing_reads(monkeypatch, lambda n: None)
+    _clean(tmp_path, caplog)
+    assert met == [None]
+    sha = hashlib.sha256((ROOT / "raw" / SEED).read_bytes()).hexdigest()
+    assert _manifest_sha(tmp_path, SEED) == sha
+    # the next run, same configuration: discovery hashes it, finds it unchanged, keeps
+    # its rows and reads it no more
+    import flows.clean_corpus as flow_module
+
+    again = flow_module.clean_corpus(
+        raw_dir=str(ROOT / "raw"), out_dir=str(tmp_path / "out"), runner="thread"
+    )
+    assert met == [None, None]
+    assert again["version"] is None and again["changes"]["unchanged"] == 5

@@ -81,6 +81,12 @@ class Plan:
         )
 
 
+def same_config(parent_manifest: dict[str, Any], fingerprint: dict[str, Any]) -> bool:
+    """Whether the parent version was made with this schema, pipeline and configuration
+    (else every file is cleaned again)."""
+    return all(parent_manifest.get(k) == fingerprint[k] for k in FINGERPRINT_KEYS)
+
+
 def plan(
     parent: str | None,
     parent_manifest: dict[str, Any] | None,
@@ -105,7 +111,7 @@ def plan(
     config_changed = True
     if parent_manifest is not None:
         previous = {f["path"]: f["sha256"] for f in parent_manifest["inputs"]["files"]}
-        config_changed = any(parent_manifest.get(k) != fingerprint[k] for k in FINGERPRINT_KEYS)
+        config_changed = not same_config(parent_manifest, fingerprint)
     rejected = {r.source_path for r in discover_rejects}
     unchanged = {
         path
