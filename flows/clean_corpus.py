@@ -341,8 +341,10 @@ def clean_corpus(
     }
     parent = latest(out) if out.is_dir() else None
     parent_manifest = read_manifest(out / parent) if parent else None
-    reusable = incremental and parent_manifest and same_config(parent_manifest, fingerprint)
-    files, discover_rejects, shas = discover_files(str(raw_dir), max_file_bytes, bool(reusable))
+    reusable = (  # else every file is cleaned: no need to hash them all first
+        incremental and parent_manifest is not None and same_config(parent_manifest, fingerprint)
+    )
+    files, discover_rejects, shas = discover_files(str(raw_dir), max_file_bytes, reusable)
     work: Plan = plan(
         parent, parent_manifest, fingerprint, files, shas, discover_rejects, incremental
     )
