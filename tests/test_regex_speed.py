@@ -16,7 +16,7 @@ import pytest
 from zhclean.pipeline import _OTHER_BREAKS
 from zhclean.repair.wraps import _TABULAR_HINT
 from zhclean.structure import documents
-from zhclean.structure.sentences import _END
+from zhclean.structure.sentences import _END_OR_BREAK
 
 
 def _skips_ahead(pattern: re.Pattern[str]) -> bool:
@@ -29,7 +29,7 @@ def _skips_ahead(pattern: re.Pattern[str]) -> bool:
     "pattern",
     [
         _OTHER_BREAKS,
-        _END,
+        _END_OR_BREAK,
         documents._DISCLAIMER.cue,
         documents._AD.cue,
         documents._ANY_AD_HINT.cue,
