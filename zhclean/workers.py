@@ -81,6 +81,7 @@ def _clean_files(
     raise_transient: bool,
     started: float,
 ) -> BatchDone:
+    """`clean_files`' work; `started`: when it began (`time.perf_counter()`)."""
     result = process_batch(files, config, raise_transient=raise_transient)
     rejects = result.tables["rejects"]
     warnings = [
@@ -176,7 +177,7 @@ def start_worker(
 
     A batch makes no reference cycles (a collection after one freed nothing on the
     bench's corpora, `tests/test_workers.py` checks the seeds), yet the collector ran
-    about 1,400 times for 20 MB of batches, walking the batch's lines and rows: 7% of its
+    about 1,400 times over 20 MB of batches, walking their lines and rows: 7% of their
     time. `clean_files` collects once after each batch instead.
 
     spawned: when the pool was made (`time.time()`); the seconds from then until the
