@@ -16,17 +16,27 @@ from zhclean.pipeline import Config
 from zhclean.workers import clean_files, worker_pool
 
 
+def _python(*args: str, cwd: Path, timeout: int, **env: str) -> str:
+    """What a new Python process prints (it must succeed), run with `args`."""
+    done = subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_a_worker_imports_no_prefect() -> None:
     # what a spawned worker imports to run `clean_files`: no Prefect (1.3 s more a worker)
     script = (
         "import sys, zhclean.workers\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'prefect'))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "[]\n"
+    assert _python("-c", script, cwd=ROOT, timeout=120) == "[]\n"
 
 
 def test_the_workers_do_not_run_the_parents_main_module(tmp_path: Path) -> None:
@@ -41,17 +51,9 @@ def test_the_workers_do_not_run_the_parents_main_module(tmp_path: Path) -> None:
         "    with worker_pool(2, 'keep') as pool:\n"
         "        print(pool.submit(os.getpid).result() != os.getpid())\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp_path)])}
-    done = subprocess.run(
-        [sys.executable, "-m", "heavy_main"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "True\n"  # a worker process ran the call
+    path = os.pathsep.join([str(ROOT), str(tmp_path)])
+    printed = _python("-m", "heavy_main", cwd=tmp_path, timeout=300, PYTHONPATH=path)
+    assert printed == "True\n"  # a worker process ran the call
     lines = imported.read_text().splitlines()
     assert len(lines) == 1 and lines[0].endswith(" __main__")  # the parent's own run only
 
@@ -101,7 +103,7 @@ def test_a_batch_makes_no_reference_cycles(tmp_path: Path) -> None:
     # worker runs, in a process of its own: this one has Prefect's threads, whose own
     # garbage the collection would count too
     script = (
-        "import gc, sys\n"
+        "import gc\n"
         "from pathlib import Path\n"
         "from zhclean.discover import discover\n"
         "from zhclean.pipeline import Config\n"
@@ -117,15 +119,7 @@ def test_a_batch_makes_no_reference_cycles(tmp_path: Path) -> None:
         f"done = clean_files(files, Config(), {str(tmp_path)!r}, 2, False)\n"
         "print(done.files, collected)\n"
     )
-    env = {**os.environ, "ZHCLEAN_LINE_MEMO_CHARACTERS": "0"}  # every line repaired
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    # the memo off: every line repaired and converted
+    printed = _python("-c", script, cwd=ROOT, timeout=300, ZHCLEAN_LINE_MEMO_CHARACTERS="0")
     # the collector off; 5 files; clean_files' one collection, with nothing to free
-    assert done.stdout == "False\n5 [0]\n"
+    assert printed == "False\n5 [0]\n"
