@@ -66,7 +66,7 @@ _TOP_CHARS = (
 _PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿêɑɡ"
 
 
-def _build_table() -> str:
+def _build_table() -> bytes:
     t = bytearray(_OTHER.encode()) * 0x110000
 
     def put(lo: int, hi: int, cls: str) -> None:
@@ -113,11 +113,11 @@ def _build_table() -> str:
             t[ord(ch)] = ord(_HAN)
     for ch in _TOP_CHARS:
         t[ord(ch)] = ord(_TOP)
-    return t.decode("ascii")
+    return bytes(t)
 
 
-_CLASSES = np.frombuffer(_build_table().encode("ascii"), dtype=np.uint8)
-"""Code point -> the letter of its class."""
+_CLASSES = np.frombuffer(_build_table(), dtype=np.uint8)
+"""Code point -> the letter (ASCII code) of its class."""
 
 
 def plausibility(text: str) -> float:
